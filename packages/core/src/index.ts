@@ -1,0 +1,2 @@
+export { DoraInputError } from './errors.js';
+export type * from './types.js';
