@@ -1,0 +1,12 @@
+export { CollectorError, PermissionError, RateLimitedError } from './errors.js';
+export type { GitHubClient, GitHubClientOptions } from './github/client.js';
+export { createGitHubClient } from './github/client.js';
+export type {
+  CollectOptions,
+  CollectorState,
+  CollectResult,
+  DeploymentSourceKind,
+  DeploymentSourceOption,
+  PdCursor,
+  RepoCursor,
+} from './types.js';
