@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assess } from './assess.js';
 import type { BenchmarkMetric } from './profile.js';
 
-function scored(metric: BenchmarkMetric, values: readonly number[]): Array<[number?, string?]> {
+function scored(
+  metric: BenchmarkMetric,
+  values: readonly number[],
+): Array<[number | undefined, string]> {
   return values.map((value) => {
     const a = assess(metric, value, 100, { benchmark: 'dora-2025' });
     return [a.score, a.level];
