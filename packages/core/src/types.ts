@@ -184,3 +184,45 @@ export interface DoraReport {
   previous?: Omit<DoraReport, 'previous' | 'series'>;
   audit: DoraAudit;
 }
+
+/** Membership of a person in a team over time; `weight` (default 1) splits shared people. */
+export interface TeamMembership {
+  team: string;
+  member: string;
+  joinedAt: Instant;
+  /** Absent while still a member. */
+  leftAt?: Instant;
+  weight?: number;
+}
+
+export interface FlowMetricsResult {
+  /** Changes merged in the window. */
+  throughput: { merged: number; perWeek: number };
+  /** firstCommitAt -> mergedAt, changes merged in the window. */
+  cycleTime: Distribution;
+  /** firstCommitAt -> createdAt. */
+  coding: Distribution;
+  /** createdAt -> firstReviewAt. */
+  pickup: Distribution;
+  /** firstReviewAt -> mergedAt. */
+  review: Distribution;
+  /** mergedAt -> shipping deployment finishedAt. */
+  deploy: Distribution;
+}
+
+export interface TeamVelocityPoint {
+  start: string;
+  /** Weighted count of changes merged in the bucket. */
+  merged: number;
+  /** Weighted mean cycle time of those changes. */
+  avgCycleTimeSeconds: number | null;
+}
+
+export interface TeamMetricsResult {
+  team: string;
+  /** Weighted count of changes merged in the window. */
+  changes: number;
+  /** Unweighted lead-time samples of the team's changes. */
+  leadTime: Distribution;
+  velocity: TeamVelocityPoint[];
+}

@@ -1,0 +1,45 @@
+import { GroupIndex } from './group-index.js';
+import type { NDeployment, NIncident, NormalData } from './normalize.js';
+
+/**
+ * Attributes each incident to at most one production deployment: the one its `deploymentId`
+ * names (any status), else the latest successful production deployment finished at most
+ * `attributionMs` before the incident was created, same repository/service when both name
+ * one. A `deploymentId` that names no production deployment attributes the incident to none.
+ */
+export function attributeIncidents(
+  data: NormalData,
+  successes: readonly NDeployment[],
+  attributionMs: number,
+): void {
+  let index: GroupIndex | undefined;
+  for (const incident of data.incidents) {
+    const d = attributedDeployment(
+      incident,
+      data,
+      () => {
+        index ??= new GroupIndex(successes);
+        return index;
+      },
+      attributionMs,
+    );
+    if (d !== undefined) {
+      d.incidents.push(incident);
+      d.reasons.push({ kind: 'incident', ref: incident.id });
+    }
+  }
+}
+
+function attributedDeployment(
+  incident: NIncident,
+  data: NormalData,
+  index: () => GroupIndex,
+  attributionMs: number,
+): NDeployment | undefined {
+  if (incident.deploymentId !== undefined) {
+    const named = data.deploymentById.get(incident.deploymentId);
+    return named !== undefined && named.pos >= 0 ? named : undefined;
+  }
+  const d = index().lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
+  return d !== undefined && incident.createdAt - d.t <= attributionMs ? d : undefined;
+}

@@ -1,0 +1,77 @@
+import type { NChange, NormalData } from './normalize.js';
+
+const REVERT_TITLE = /^Revert "(.+)"$/s;
+
+export interface HotfixRule {
+  labels: ReadonlySet<string>;
+  branchPrefixes: readonly string[];
+}
+
+/** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
+export function isHotfix(c: NChange, rule: HotfixRule): boolean {
+  if (c.labels !== undefined) {
+    for (const label of c.labels) if (rule.labels.has(label.toLowerCase())) return true;
+  }
+  if (c.branch !== undefined) {
+    const branch = c.branch.toLowerCase();
+    for (const prefix of rule.branchPrefixes) if (branch.startsWith(prefix)) return true;
+  }
+  return false;
+}
+
+/**
+ * Marks hotfixes and reverts, and links each revert to the change it reverts: by `reverts`
+ * when it names a change in the input, else by a title `Revert "<title>"`, choosing among the
+ * changes with exactly that title (same repository when both name one) the one merged last
+ * at or before the revert (merge time, else first commit; ties by id).
+ */
+export function classifyChanges(data: NormalData, rule: HotfixRule): void {
+  let byTitle: Map<string, NChange[]> | undefined;
+  for (const c of data.changes) {
+    c.hotfix = isHotfix(c, rule);
+    const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
+    c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;
+    if (!c.revert) continue;
+    let target = c.reverts === undefined ? undefined : data.changeById.get(c.reverts);
+    if ((target === undefined || target === c) && titleMatch?.[1] !== undefined) {
+      byTitle ??= indexByTitle(data.changes);
+      target = titleTarget(c, byTitle.get(titleMatch[1]));
+    }
+    if (target !== undefined && target !== c) target.revertedBy.push(c);
+  }
+}
+
+function indexByTitle(changes: readonly NChange[]): Map<string, NChange[]> {
+  const byTitle = new Map<string, NChange[]>();
+  for (const c of changes) {
+    if (c.title === undefined) continue;
+    const list = byTitle.get(c.title);
+    if (list === undefined) byTitle.set(c.title, [c]);
+    else list.push(c);
+  }
+  return byTitle;
+}
+
+function when(c: NChange): number {
+  return c.mergedAt ?? c.firstCommitAt;
+}
+
+function titleTarget(revert: NChange, candidates: NChange[] | undefined): NChange | undefined {
+  if (candidates === undefined) return undefined;
+  const limit = when(revert);
+  let best: NChange | undefined;
+  for (const c of candidates) {
+    if (c === revert || when(c) > limit) continue;
+    if (
+      revert.repository !== undefined &&
+      c.repository !== undefined &&
+      revert.repository !== c.repository
+    ) {
+      continue;
+    }
+    if (best === undefined || when(c) > when(best) || (when(c) === when(best) && c.id > best.id)) {
+      best = c;
+    }
+  }
+  return best;
+}

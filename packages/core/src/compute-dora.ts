@@ -1,0 +1,70 @@
+import { type Analysis, analyse } from './analysis.js';
+import { overallLevel } from './benchmarks/index.js';
+import { buckets } from './buckets.js';
+import { changeFailureRateResult, countFailures, failureAudit } from './change-failure-rate.js';
+import { countDeployments, deploymentFrequencyResult } from './deployment-frequency.js';
+import { distribution, median } from './distribution.js';
+import { toIso } from './instant.js';
+import { leadTimeResult, leadTimeSamples } from './lead-time.js';
+import { recoverySamples, recoveryTimeResult } from './recovery-time.js';
+import { reworkRateResult } from './rework-rate.js';
+import { timeToRestoreSamples } from './time-to-restore.js';
+import type { DoraData, DoraOptions, DoraReport, SeriesPoint } from './types.js';
+import type { TimeRange } from './window.js';
+
+type WindowReport = Omit<DoraReport, 'previous' | 'series'>;
+
+function windowReport(a: Analysis, range: TimeRange): WindowReport {
+  const deploymentFrequency = deploymentFrequencyResult(a, range);
+  const lead = leadTimeSamples(a, range, true);
+  const leadTime = leadTimeResult(a, lead);
+  const changeFailureRate = changeFailureRateResult(a, range);
+  const recoveryTime = recoveryTimeResult(a, range);
+  return {
+    window: { from: toIso(range.from), to: toIso(range.to) },
+    benchmark: a.options.benchmark,
+    deploymentFrequency,
+    leadTime,
+    changeFailureRate,
+    recoveryTime,
+    timeToRestore: distribution(timeToRestoreSamples(a, range)),
+    reworkRate: reworkRateResult(a, range),
+    overall: overallLevel([
+      deploymentFrequency.level,
+      leadTime.level,
+      changeFailureRate.level,
+      recoveryTime.level,
+    ]),
+    audit: { failures: failureAudit(a, range), leadTimes: lead.audit },
+  };
+}
+
+function seriesPoint(a: Analysis, range: TimeRange): SeriesPoint {
+  return {
+    start: toIso(range.from),
+    end: toIso(range.to),
+    deployments: countDeployments(a, range).deployments,
+    leadTimeMedian: median(leadTimeSamples(a, range, false).samples),
+    changeFailureRate: countFailures(a, range).rate,
+    recoveryTimeMedian: median(recoverySamples(a, range).samples),
+  };
+}
+
+/**
+ * Every DORA metric over the window, its `series` and (by default) the `previous` window of
+ * equal length ending where this one starts. All three read the same analysed input: events
+ * before the window still link, attribute and recover across its edges.
+ */
+export function computeDora(data: DoraData, options: DoraOptions): DoraReport {
+  const a = analyse(data, options);
+  const { range } = a.options;
+  const report: DoraReport = {
+    ...windowReport(a, range),
+    series: buckets(range, a.options.bucket).map((b) => seriesPoint(a, b)),
+  };
+  if (a.options.compareToPrevious) {
+    const length = range.to - range.from;
+    report.previous = windowReport(a, { from: range.from - length, to: range.from });
+  }
+  return report;
+}

@@ -1,0 +1,112 @@
+import type { NDeployment, NormalData } from './normalize.js';
+import type { FailureReason } from './types.js';
+
+const KIND_ORDER: Readonly<Record<string, number>> = {
+  'deployment-failed': 0,
+  incident: 1,
+  rollback: 2,
+  reverted: 3,
+  'hotfix-followup': 4,
+};
+
+/** Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment. */
+function groupKey(d: NDeployment): string {
+  return `${d.repository ?? '\u0000'}\u0001${d.service ?? '\u0000'}\u0001${d.environment}`;
+}
+
+function groups(list: readonly NDeployment[]): Map<string, NDeployment[]> {
+  const out = new Map<string, NDeployment[]>();
+  for (const d of list) {
+    const k = groupKey(d);
+    const g = out.get(k);
+    if (g === undefined) out.set(k, [d]);
+    else g.push(d);
+  }
+  return out;
+}
+
+/**
+ * V1→V2→V3→V1: a successful deployment whose sha was deployed before and differs from the
+ * immediately preceding one is a rollback; the deployment right after the restored one (V2)
+ * carried the failure. Only successful deployments with a sha form the sequence.
+ */
+function markRollbacks(successes: readonly NDeployment[]): void {
+  for (const seq of groups(successes.filter((d) => d.sha !== undefined)).values()) {
+    const lastIndex = new Map<string, number>();
+    for (let i = 0; i < seq.length; i++) {
+      const d = seq[i] as NDeployment;
+      const sha = d.sha as string;
+      const restored = lastIndex.get(sha);
+      if (restored !== undefined && i > 0 && (seq[i - 1] as NDeployment).sha !== sha) {
+        d.rollback = true;
+        (seq[restored + 1] as NDeployment).reasons.push({ kind: 'rollback', ref: d.id });
+      }
+      lastIndex.set(sha, i);
+    }
+  }
+}
+
+function markReverted(data: NormalData): void {
+  for (const c of data.changes) {
+    if (c.ship === undefined) continue;
+    for (const r of c.revertedBy) c.ship.reasons.push({ kind: 'reverted', ref: r.id });
+  }
+}
+
+function shipsOnlyHotfixes(d: NDeployment): boolean {
+  return d.shipped.length > 0 && d.shipped.every((c) => c.hotfix);
+}
+
+/** A deployment whose next successful deployment (same group) ships only hotfixes. */
+function markHotfixFollowups(production: readonly NDeployment[]): void {
+  for (const seq of groups(production).values()) {
+    let next: NDeployment | undefined;
+    for (let i = seq.length - 1; i >= 0; i--) {
+      const d = seq[i] as NDeployment;
+      if (next !== undefined && shipsOnlyHotfixes(next)) {
+        d.reasons.push({ kind: 'hotfix-followup', ref: next.id });
+      }
+      if (d.success) next = d;
+    }
+  }
+}
+
+function compareReasons(a: FailureReason, b: FailureReason): number {
+  const k = (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9);
+  if (k !== 0) return k;
+  const ar = a.ref ?? '';
+  const br = b.ref ?? '';
+  return ar < br ? -1 : ar > br ? 1 : 0;
+}
+
+function tidy(reasons: FailureReason[]): FailureReason[] {
+  if (reasons.length < 2) return reasons;
+  reasons.sort(compareReasons);
+  return reasons.filter(
+    (r, i) => i === 0 || compareReasons(r, reasons[i - 1] as FailureReason) !== 0,
+  );
+}
+
+/**
+ * Records every failure reason on the production deployments (incidents are already
+ * attributed) and marks remediation deployments for the rework rate. Reasons are sorted by
+ * kind, then ref, so the audit does not depend on input order.
+ */
+export function markFailures(
+  data: NormalData,
+  production: readonly NDeployment[],
+  successes: readonly NDeployment[],
+): void {
+  for (const d of production) {
+    if (!d.success) d.reasons.push({ kind: 'deployment-failed' });
+  }
+  markRollbacks(successes);
+  markReverted(data);
+  markHotfixFollowups(production);
+  for (const d of production) {
+    d.reasons = tidy(d.reasons);
+    d.remediation =
+      d.success &&
+      (d.rollback || (d.shipped.length > 0 && d.shipped.every((c) => c.revert || c.hotfix)));
+  }
+}

@@ -1,0 +1,137 @@
+import { DoraInputError } from './errors.js';
+
+const DAY_MS = 86_400_000;
+const MAX_MS = 8.64e15;
+
+/** Matches ISO-8601 / RFC 3339 date-times that carry a zone. Anything without a zone is ambiguous. */
+const ISO_WITH_ZONE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+}
+
+function twoDigits(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+function fromParts(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
+    return Number.NaN;
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+}
+
+/**
+ * The canonical form collectors emit, `YYYY-MM-DDTHH:MM:SS(.sss)Z`, read without a regular
+ * expression: a million deployments means a million of these, so this path carries the load.
+ */
+function parseCanonical(s: string): number {
+  const n = s.length;
+  if (n !== 20 && n !== 24) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84)
+    return Number.NaN;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(n - 1) !== 90) {
+    return Number.NaN;
+  }
+  let ms = 0;
+  if (n === 24) {
+    if (s.charCodeAt(19) !== 46) return Number.NaN;
+    ms = digit(s, 20) * 100 + digit(s, 21) * 10 + digit(s, 22);
+  }
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  return fromParts(
+    year,
+    twoDigits(s, 5),
+    twoDigits(s, 8),
+    twoDigits(s, 11),
+    twoDigits(s, 14),
+    twoDigits(s, 17),
+    ms,
+  );
+}
+
+function parseGeneral(s: string): number {
+  const m = ISO_WITH_ZONE.exec(s);
+  if (m === null) return Number.NaN;
+  const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m;
+  // Sub-millisecond digits are truncated, as Date.parse does.
+  const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  const local = fromParts(
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    sec === undefined ? 0 : Number(sec),
+    ms,
+  );
+  if (z !== undefined) return local;
+  const offH = Number(oh);
+  const offM = om === undefined ? 0 : Number(om);
+  if (offH > 23 || offM > 59) return Number.NaN;
+  const offset = (offH * 60 + offM) * 60_000;
+  return sign === '-' ? local + offset : local - offset;
+}
+
+/** Epoch milliseconds of a string instant, or NaN when it is not an ISO-8601 date-time with a zone. */
+export function parseIsoInstant(s: string): number {
+  const fast = parseCanonical(s);
+  return Number.isNaN(fast) ? parseGeneral(s) : fast;
+}
+
+/** Epoch milliseconds of an instant, or NaN when it is not a valid instant. */
+export function instantToMs(value: unknown): number {
+  if (typeof value === 'string') return parseIsoInstant(value);
+  // Beyond ±8.64e15 ms a Date cannot represent the instant.
+  if (typeof value === 'number') return Math.abs(value) <= MAX_MS ? value : Number.NaN;
+  if (value instanceof Date) return value.getTime();
+  return Number.NaN;
+}
+
+/** Parses a required instant; throws a `DoraInputError` naming `record` and `field` otherwise. */
+export function requireInstant(value: unknown, record: string, field: string): number {
+  const ms = instantToMs(value);
+  if (Number.isNaN(ms)) {
+    throw new DoraInputError(record, field, invalidInstantProblem(value));
+  }
+  return ms;
+}
+
+/** Like `requireInstant`, but `undefined` and `null` mean "absent" and give `undefined`. */
+export function optionalInstant(value: unknown, record: string, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  return requireInstant(value, record, field);
+}
+
+function invalidInstantProblem(value: unknown): string {
+  if (value === undefined || value === null) return 'is required (an instant)';
+  if (typeof value === 'string') {
+    return `${JSON.stringify(value)} is not an ISO-8601 date-time with a zone (Z or ±HH:MM)`;
+  }
+  return `${String(value)} is not a valid instant (ISO-8601 string with zone, epoch ms, or Date)`;
+}
+
+/** ISO-8601 UTC text of epoch milliseconds. */
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export { DAY_MS };

@@ -1,0 +1,45 @@
+import { GroupIndex } from './group-index.js';
+import type { NChange, NDeployment, NormalData } from './normalize.js';
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Sets `s(c)` for every change: the earliest-finished successful production deployment whose
+ * `changeIds` lists it. Only when no deployment in the input carries `changeIds` does the
+ * fallback apply: the earliest successful production deployment finished at or after
+ * `mergedAt`, same repository when both name one. Listing changes explicitly therefore keeps
+ * a repository's first deployment from absorbing all older history.
+ */
+export function linkChanges(data: NormalData, successes: readonly NDeployment[]): void {
+  if (data.linked) linkByIds(data, successes);
+  else linkByMergeTime(data.changes, successes);
+  for (const d of successes) if (d.shipped.length > 1) d.shipped.sort(byId);
+}
+
+function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
+  for (const d of successes) {
+    const ids = d.changeIds;
+    if (ids === undefined) continue;
+    for (const id of ids) {
+      const c = data.changeById.get(id);
+      if (c !== undefined && c.ship === undefined) {
+        c.ship = d;
+        d.shipped.push(c);
+      }
+    }
+  }
+}
+
+function linkByMergeTime(changes: readonly NChange[], successes: readonly NDeployment[]): void {
+  const index = new GroupIndex(successes);
+  for (const c of changes) {
+    if (c.mergedAt === undefined) continue;
+    const d = index.firstAtOrAfter(c.mergedAt, c.repository, undefined);
+    if (d !== undefined) {
+      c.ship = d;
+      d.shipped.push(c);
+    }
+  }
+}

@@ -1,0 +1,260 @@
+import { DoraInputError } from './errors.js';
+import { optionalInstant, requireInstant } from './instant.js';
+import type { Change, DoraData, FailureReason, Incident } from './types.js';
+
+/** A deployment after validation, instants in epoch ms. Analysis fields are filled by `analyse`. */
+export interface NDeployment {
+  readonly id: string;
+  readonly environment: string;
+  readonly success: boolean;
+  readonly t: number;
+  readonly sha: string | undefined;
+  readonly repository: string | undefined;
+  readonly service: string | undefined;
+  readonly changeIds: readonly string[] | undefined;
+  /** Position in the sorted production list; -1 outside production. */
+  pos: number;
+  /** Changes whose shipping deployment this is, sorted by id. */
+  shipped: NChange[];
+  /** Incidents attributed to this deployment. */
+  incidents: NIncident[];
+  reasons: FailureReason[];
+  /** A rollback: left out of the change failure rate's total and failures. */
+  rollback: boolean;
+  /** Every change it ships is a revert or hotfix, or it is a rollback (rework rate). */
+  remediation: boolean;
+  /** Failed deployment recovery time in seconds; `null` while unrecovered. */
+  recoverySeconds: number | null;
+}
+
+export interface NChange {
+  readonly id: string;
+  readonly firstCommitAt: number;
+  readonly createdAt: number | undefined;
+  readonly firstReviewAt: number | undefined;
+  readonly mergedAt: number | undefined;
+  readonly repository: string | undefined;
+  readonly author: string | undefined;
+  readonly labels: readonly string[] | undefined;
+  readonly title: string | undefined;
+  readonly branch: string | undefined;
+  readonly reverts: string | undefined;
+  /** The shipping deployment `s(c)`. */
+  ship: NDeployment | undefined;
+  hotfix: boolean;
+  revert: boolean;
+  revertedBy: NChange[];
+}
+
+export interface NIncident {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly resolvedAt: number | undefined;
+  readonly repository: string | undefined;
+  readonly service: string | undefined;
+  readonly deploymentId: string | undefined;
+}
+
+export interface NormalData {
+  deployments: NDeployment[];
+  changes: NChange[];
+  incidents: NIncident[];
+  deploymentById: Map<string, NDeployment>;
+  changeById: Map<string, NChange>;
+  /** True when at least one deployment in the input carries `changeIds`. */
+  linked: boolean;
+}
+
+type Rec = Record<string, unknown>;
+
+function requireId(value: unknown, record: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new DoraInputError(record, 'id', 'is required (a non-empty string)');
+  }
+  return value;
+}
+
+// `null` is read as "absent": JSON from collectors often spells a missing field that way.
+function optionalString(value: unknown, record: string, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new DoraInputError(record, field, 'must be a string');
+  return value;
+}
+
+function optionalStrings(
+  value: unknown,
+  record: string,
+  field: string,
+): readonly string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw new DoraInputError(record, field, 'must be an array of strings');
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') {
+      throw new DoraInputError(record, `${field}[${i}]`, 'must be a string');
+    }
+  }
+  return value as string[];
+}
+
+function asRecord(value: unknown, record: string): Rec {
+  if (typeof value !== 'object' || value === null) {
+    throw new DoraInputError(record, 'id', 'the record must be an object');
+  }
+  return value as Rec;
+}
+
+function normaliseDeployment(raw: unknown, index: number): NDeployment {
+  const record = `deployments[${index}]`;
+  const d = asRecord(raw, record);
+  const id = requireId(d.id, record);
+  if (typeof d.environment !== 'string') {
+    throw new DoraInputError(record, 'environment', 'is required (a string)');
+  }
+  if (d.status !== 'success' && d.status !== 'failure') {
+    throw new DoraInputError(
+      record,
+      'status',
+      `${JSON.stringify(d.status)} is not 'success' or 'failure'`,
+    );
+  }
+  const t = requireInstant(d.finishedAt, record, 'finishedAt');
+  optionalInstant(d.startedAt, record, 'startedAt');
+  return {
+    id,
+    environment: d.environment,
+    success: d.status === 'success',
+    t,
+    sha: optionalString(d.sha, record, 'sha'),
+    repository: optionalString(d.repository, record, 'repository'),
+    service: optionalString(d.service, record, 'service'),
+    changeIds: optionalStrings(d.changeIds, record, 'changeIds'),
+    pos: -1,
+    shipped: [],
+    incidents: [],
+    reasons: [],
+    rollback: false,
+    remediation: false,
+    recoverySeconds: null,
+  };
+}
+
+function normaliseChange(raw: unknown, index: number): NChange {
+  const record = `changes[${index}]`;
+  const c = asRecord(raw, record) as Rec & Partial<Change>;
+  return {
+    id: requireId(c.id, record),
+    firstCommitAt: requireInstant(c.firstCommitAt, record, 'firstCommitAt'),
+    createdAt: optionalInstant(c.createdAt, record, 'createdAt'),
+    firstReviewAt: optionalInstant(c.firstReviewAt, record, 'firstReviewAt'),
+    mergedAt: optionalInstant(c.mergedAt, record, 'mergedAt'),
+    repository: optionalString(c.repository, record, 'repository'),
+    author: optionalString(c.author, record, 'author'),
+    labels: optionalStrings(c.labels, record, 'labels'),
+    title: optionalString(c.title, record, 'title'),
+    branch: optionalString(c.branch, record, 'branch'),
+    reverts: optionalString(c.reverts, record, 'reverts'),
+    ship: undefined,
+    hotfix: false,
+    revert: false,
+    revertedBy: [],
+  };
+}
+
+function normaliseIncident(raw: unknown, index: number): NIncident {
+  const record = `incidents[${index}]`;
+  const i = asRecord(raw, record) as Rec & Partial<Incident>;
+  return {
+    id: requireId(i.id, record),
+    createdAt: requireInstant(i.createdAt, record, 'createdAt'),
+    resolvedAt: optionalInstant(i.resolvedAt, record, 'resolvedAt'),
+    repository: optionalString(i.repository, record, 'repository'),
+    service: optionalString(i.service, record, 'service'),
+    deploymentId: optionalString(i.deploymentId, record, 'deploymentId'),
+  };
+}
+
+/*
+ * Duplicate ids keep one record each, chosen by content so the result never depends on input
+ * order: a deployment's latest-finished attempt (a re-run replaces the earlier attempt), the
+ * latest-merged change, the latest-resolved incident (resolved beats open).
+ */
+function laterDeployment(a: NDeployment, b: NDeployment): boolean {
+  if (a.t !== b.t) return a.t > b.t;
+  if (a.success !== b.success) return a.success;
+  return (a.sha ?? '') > (b.sha ?? '');
+}
+
+function laterChange(a: NChange, b: NChange): boolean {
+  const am = a.mergedAt ?? Number.NEGATIVE_INFINITY;
+  const bm = b.mergedAt ?? Number.NEGATIVE_INFINITY;
+  if (am !== bm) return am > bm;
+  if (a.firstCommitAt !== b.firstCommitAt) return a.firstCommitAt < b.firstCommitAt;
+  return (a.title ?? '') > (b.title ?? '');
+}
+
+function laterIncident(a: NIncident, b: NIncident): boolean {
+  const ar = a.resolvedAt ?? Number.NEGATIVE_INFINITY;
+  const br = b.resolvedAt ?? Number.NEGATIVE_INFINITY;
+  if (ar !== br) return ar > br;
+  return a.createdAt < b.createdAt;
+}
+
+function dedupe<T extends { id: string }>(
+  items: T[],
+  later: (a: T, b: T) => boolean,
+): { items: T[]; byId: Map<string, T> } {
+  const byId = new Map<string, T>();
+  let duplicates = false;
+  for (const item of items) {
+    const seen = byId.get(item.id);
+    if (seen === undefined) byId.set(item.id, item);
+    else {
+      duplicates = true;
+      if (later(item, seen)) byId.set(item.id, item);
+    }
+  }
+  return { items: duplicates ? [...byId.values()] : items, byId };
+}
+
+function requireArray(data: Rec, field: keyof DoraData): unknown[] {
+  const value = data[field];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new DoraInputError('data', field, 'must be an array');
+  return value;
+}
+
+/**
+ * Validates and converts every record once. Throws one `DoraInputError` naming the first bad
+ * record and field (e.g. `deployments[3].finishedAt`). A missing collection is read as empty.
+ */
+export function normaliseData(data: DoraData): NormalData {
+  if (typeof data !== 'object' || data === null) {
+    throw new DoraInputError('data', 'deployments', 'data must be an object');
+  }
+  const raw = data as unknown as Rec;
+  const rawDeployments = requireArray(raw, 'deployments');
+  const rawChanges = requireArray(raw, 'changes');
+  const rawIncidents = requireArray(raw, 'incidents');
+  const deployments = new Array<NDeployment>(rawDeployments.length);
+  let linked = false;
+  for (let i = 0; i < rawDeployments.length; i++) {
+    const d = normaliseDeployment(rawDeployments[i], i);
+    if (d.changeIds !== undefined) linked = true;
+    deployments[i] = d;
+  }
+  const changes = new Array<NChange>(rawChanges.length);
+  for (let i = 0; i < rawChanges.length; i++) changes[i] = normaliseChange(rawChanges[i], i);
+  const incidents = new Array<NIncident>(rawIncidents.length);
+  for (let i = 0; i < rawIncidents.length; i++)
+    incidents[i] = normaliseIncident(rawIncidents[i], i);
+  const d = dedupe(deployments, laterDeployment);
+  const c = dedupe(changes, laterChange);
+  return {
+    deployments: d.items,
+    changes: c.items,
+    incidents: dedupe(incidents, laterIncident).items,
+    deploymentById: d.byId,
+    changeById: c.byId,
+    linked,
+  };
+}
