@@ -17,8 +17,8 @@ export interface Assessment {
 }
 
 export interface AssessOptions {
-  benchmark?: string;
-  minSample?: number;
+  benchmark?: string | undefined;
+  minSample?: number | undefined;
 }
 
 export const DEFAULT_MIN_SAMPLE = 5;
