@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DoraInputError } from './errors.js';
+import { instantToMs, parseIsoInstant, requireInstant, toIso } from './instant.js';
+
+const T0 = Date.UTC(2024, 0, 2, 3, 4, 5); // 2024-01-02T03:04:05Z
+
+describe('parseIsoInstant', () => {
+  it('reads the canonical form, with and without milliseconds', () => {
+    expect(parseIsoInstant('2024-01-02T03:04:05Z')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02T03:04:05.678Z')).toBe(T0 + 678);
+  });
+
+  it('applies zone offsets in every spelling', () => {
+    expect(parseIsoInstant('2024-01-02T05:04:05+02:00')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02T05:04:05+0200')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02T05:04:05+02')).toBe(T0);
+    expect(parseIsoInstant('2024-01-01T22:34:05-04:30')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02T03:04:05.678+00:00')).toBe(T0 + 678);
+  });
+
+  it('accepts RFC 3339 variants: lowercase t/z, a space, no seconds, long fractions', () => {
+    expect(parseIsoInstant('2024-01-02t03:04:05z')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02 03:04:05Z')).toBe(T0);
+    expect(parseIsoInstant('2024-01-02T03:04Z')).toBe(T0 - 5000);
+    expect(parseIsoInstant('2024-01-02T03:04:05.1Z')).toBe(T0 + 100);
+    expect(parseIsoInstant('2024-01-02T03:04:05.123999Z')).toBe(T0 + 123);
+  });
+
+  it('rejects strings without a zone: they are ambiguous', () => {
+    expect(parseIsoInstant('2024-01-02T03:04:05')).toBeNaN();
+    expect(parseIsoInstant('2024-01-02T03:04:05.000')).toBeNaN();
+    expect(parseIsoInstant('2024-01-02')).toBeNaN();
+  });
+
+  it('rejects impossible dates and times instead of rolling them over', () => {
+    expect(parseIsoInstant('2023-02-29T00:00:00Z')).toBeNaN();
+    expect(parseIsoInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseIsoInstant('2024-04-31T00:00:00Z')).toBeNaN();
+    expect(parseIsoInstant('2024-13-01T00:00:00Z')).toBeNaN();
+    expect(parseIsoInstant('2024-01-01T24:00:00Z')).toBeNaN();
+    expect(parseIsoInstant('2024-01-01T00:60:00Z')).toBeNaN();
+    expect(parseIsoInstant('2024-01-01T00:00:00+24:00')).toBeNaN();
+    expect(parseIsoInstant('2024-01-0aT00:00:00Z')).toBeNaN();
+    expect(parseIsoInstant('yesterday')).toBeNaN();
+    expect(parseIsoInstant('')).toBeNaN();
+  });
+});
+
+describe('instantToMs', () => {
+  it('takes epoch milliseconds and Dates as they are', () => {
+    expect(instantToMs(T0)).toBe(T0);
+    expect(instantToMs(new Date(T0))).toBe(T0);
+    expect(instantToMs(0)).toBe(0);
+  });
+
+  it('rejects non-finite numbers, invalid Dates and other types', () => {
+    expect(instantToMs(Number.NaN)).toBeNaN();
+    expect(instantToMs(Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(instantToMs(9e15)).toBeNaN();
+    expect(instantToMs(new Date('nope'))).toBeNaN();
+    expect(instantToMs(true)).toBeNaN();
+    expect(instantToMs(null)).toBeNaN();
+  });
+});
+
+describe('requireInstant', () => {
+  it('names the record and field of a bad instant', () => {
+    const error = (() => {
+      try {
+        requireInstant('2024-01-02T03:04:05', 'deployments[3]', 'finishedAt');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(DoraInputError);
+    expect((error as DoraInputError).record).toBe('deployments[3]');
+    expect((error as DoraInputError).field).toBe('finishedAt');
+    expect((error as DoraInputError).message).toMatch(/^deployments\[3\]\.finishedAt: /);
+  });
+
+  it('round-trips through toIso', () => {
+    expect(toIso(requireInstant('2024-01-02T05:04:05+02:00', 'r', 'f'))).toBe(
+      '2024-01-02T03:04:05.000Z',
+    );
+  });
+});

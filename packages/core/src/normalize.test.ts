@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { computeDora } from './compute-dora.js';
+import { DoraInputError } from './errors.js';
+import { normaliseData } from './normalize.js';
+import { change, data, deploy, incident, jan, WEEK1 } from './test-builders.js';
+import type { DoraData, DoraOptions } from './types.js';
+
+function thrown(input: DoraData, options: DoraOptions = { window: WEEK1 }): DoraInputError {
+  try {
+    computeDora(input, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DoraInputError);
+    return e as DoraInputError;
+  }
+  throw new Error('expected a DoraInputError');
+}
+
+const good = [deploy('1', jan(2)), deploy('2', jan(3)), deploy('3', jan(4))];
+
+describe('input validation', () => {
+  it.each([
+    [
+      data({ deployments: [...good, deploy('4', '2024-01-05T00:00:00')] }),
+      'deployments[3]',
+      'finishedAt',
+    ],
+    [data({ deployments: [...good, deploy('4', 'soon')] }), 'deployments[3]', 'finishedAt'],
+    [
+      data({ deployments: [deploy('1', jan(2), { startedAt: 'x' })] }),
+      'deployments[0]',
+      'startedAt',
+    ],
+    [data({ deployments: [{ ...deploy('1', jan(2)), id: '' }] }), 'deployments[0]', 'id'],
+    [
+      data({ deployments: [{ ...deploy('1', jan(2)), status: 'cancelled' as 'success' }] }),
+      'deployments[0]',
+      'status',
+    ],
+    [
+      data({ deployments: [{ ...deploy('1', jan(2)), changeIds: [1 as unknown as string] }] }),
+      'deployments[0]',
+      'changeIds[0]',
+    ],
+    [data({ changes: [change(1, jan(1)), change(2, 'later')] }), 'changes[1]', 'firstCommitAt'],
+    [data({ changes: [change(1, jan(1), { mergedAt: Number.NaN })] }), 'changes[0]', 'mergedAt'],
+    [
+      data({ changes: [{ firstCommitAt: jan(1) } as unknown as ReturnType<typeof change>] }),
+      'changes[0]',
+      'id',
+    ],
+    [
+      data({ incidents: [incident('P1', jan(2), { resolvedAt: '2024-01-02' })] }),
+      'incidents[0]',
+      'resolvedAt',
+    ],
+    [data({ incidents: [incident('P1', new Date('nope'))] }), 'incidents[0]', 'createdAt'],
+  ])('names the bad record and field (%#: %s.%s)', (input, record, field) => {
+    const error = thrown(input);
+    expect(error.record).toBe(record);
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(`${record}.${field}: `)).toBe(true);
+  });
+
+  it.each([
+    [{ window: { from: jan(8), to: jan(1) } }, 'window'],
+    [{ window: 'last-7-days' }, 'now'],
+    [{ window: 'last-week', now: jan(8) }, 'window'],
+    [{ window: WEEK1, bucket: 'year' }, 'bucket'],
+    [{ window: WEEK1, changeFailureRateMode: 'mttr' }, 'changeFailureRateMode'],
+    [{ window: WEEK1, attributionWindow: -1 }, 'attributionWindow'],
+    [{ window: WEEK1, minSample: Number.NaN }, 'minSample'],
+    [{ window: WEEK1, environment: 7 }, 'environment'],
+    [{ window: WEEK1, benchmark: 'dora-1999' }, 'benchmark'],
+  ])('names the bad option (%#: %s)', (options, field) => {
+    const error = thrown(data({ deployments: good }), options as unknown as DoraOptions);
+    expect(error.record).toBe('options');
+    expect(error.field).toBe(field);
+  });
+
+  it('throws nothing for valid but odd data: nulls as absent, unknown change ids', () => {
+    const odd = {
+      deployments: [{ ...deploy('1', jan(2)), sha: null, changeIds: ['acme/shop#404'] }],
+      changes: [{ ...change(1, jan(1)), mergedAt: null, labels: null }],
+      incidents: [{ ...incident('P1', jan(2)), resolvedAt: null }],
+    } as unknown as DoraData;
+    expect(() => computeDora(odd, { window: WEEK1 })).not.toThrow();
+  });
+});
+
+describe('normaliseData', () => {
+  it('parses each instant once to epoch ms', () => {
+    const n = normaliseData(
+      data({ deployments: [deploy('1', '2024-01-02T01:00:00+01:00')], changes: [change(1, 0)] }),
+    );
+    expect(n.deployments[0]?.t).toBe(Date.UTC(2024, 0, 2));
+    expect(n.changes[0]?.firstCommitAt).toBe(0);
+    expect(n.linked).toBe(false);
+  });
+
+  it('keeps the latest-finished attempt of a re-run deployment, whatever the order', () => {
+    const first = deploy('7', jan(2), { status: 'failure' });
+    const rerun = deploy('7', jan(2, 1));
+    for (const deployments of [
+      [first, rerun],
+      [rerun, first],
+    ]) {
+      const n = normaliseData(data({ deployments }));
+      expect(n.deployments).toHaveLength(1);
+      expect(n.deployments[0]?.success).toBe(true);
+      expect(n.deploymentById.get('acme/shop:run:7')?.t).toBe(Date.UTC(2024, 0, 2, 1));
+    }
+  });
+
+  it('reads a deployment with changeIds as linked mode', () => {
+    expect(
+      normaliseData(data({ deployments: [deploy('1', jan(2), { changeIds: [] })] })).linked,
+    ).toBe(true);
+  });
+});
