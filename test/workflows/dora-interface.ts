@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isRecord } from './workflow-model.js';
 
@@ -62,13 +63,14 @@ export const AGREED_INTERFACE: ActionInterface = {
   outputs: new Set(AGREED_OUTPUTS),
 };
 
-/** The interface `action.yml` declares, or null while the file does not exist yet. */
-export function readActionYml(path: string): ActionInterface | null {
+/** The interface `action.yml` in `repoRoot` declares, or null while the file does not exist yet. */
+export function readActionYml(repoRoot: string): ActionInterface | null {
+  const path = join(repoRoot, 'action.yml');
   if (!existsSync(path)) return null;
   const root: unknown = parse(readFileSync(path, 'utf8'));
   if (!isRecord(root)) throw new Error(`${path}: not a YAML mapping`);
   return {
-    source: path,
+    source: 'action.yml',
     inputs: new Set(isRecord(root.inputs) ? Object.keys(root.inputs) : []),
     outputs: new Set(isRecord(root.outputs) ? Object.keys(root.outputs) : []),
   };

@@ -174,16 +174,16 @@ describe('noExpressionsInScripts', () => {
 `,
     );
     expect(noExpressionsInScripts(wf(text))).toEqual([
-      'jobs.j.steps[1]: ${{ matrix.repo }} in a script; pass it through env:',
-      'jobs.j.steps[2]: ${{ github.event.pull_request.title }} in a script; pass it through env:',
-      'jobs.j.steps[2]: ${{ steps.dora.outputs.level }} in a script; pass it through env:',
-      'jobs.j.steps[3]: ${{ inputs.name }} in a script; pass it through env:',
+      `jobs.j.steps[1]: \${{ matrix.repo }} in a script; pass it through env:`,
+      `jobs.j.steps[2]: \${{ github.event.pull_request.title }} in a script; pass it through env:`,
+      `jobs.j.steps[2]: \${{ steps.dora.outputs.level }} in a script; pass it through env:`,
+      `jobs.j.steps[3]: \${{ inputs.name }} in a script; pass it through env:`,
     ]);
   });
 
   it('treats a matrix key as untrusted when an include entry sets it from an expression', () => {
     const text = job(
-      '      - run: echo "${{ matrix.repo }}"\n',
+      `      - run: echo "\${{ matrix.repo }}"\n`,
       `    strategy:
       matrix:
         repo: [api]
