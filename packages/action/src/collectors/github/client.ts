@@ -78,6 +78,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   };
 
   const countingFetch = createCountingFetch(options, usage);
+  // Route options carry the URL template; expand it so messages name the real path.
+  const describe = (route: { method?: string; url?: string }): string => {
+    try {
+      const { method, url } = octokit.request.endpoint(
+        route as Parameters<typeof octokit.request.endpoint>[0],
+      );
+      return `${method} ${pathOf(url)}`;
+    } catch {
+      return `${route.method ?? 'GET'} ${pathOf(route.url ?? '')}`;
+    }
+  };
   const onLimit =
     (kind: string) =>
     (
@@ -87,9 +98,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryCount: number,
     ) => {
       if (retryCount >= MAX_LIMIT_RETRIES || !takeWait(retryAfter)) return false;
-      log(
-        `GitHub ${kind} rate limit on ${request.method} ${pathOf(request.url)}: waiting ${retryAfter} s`,
-      );
+      log(`GitHub ${kind} rate limit on ${describe(request)}: waiting ${retryAfter} s`);
       return true;
     };
 
@@ -127,13 +136,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         const e = error as ErrorLike;
         if (e.status === 304) throw error;
         const signal = rateLimitSignal(e, pathOf(requestOptions.url));
-        if (signal === undefined)
-          throw toCollectorError(e, requestOptions.method, requestOptions.url);
+        if (signal === undefined) throw toCollectorError(e, describe(requestOptions));
         limited = signal;
       }
       const headers = limited.response.headers ?? {};
       const resetAt = resetTime(headers);
-      const what = `${requestOptions.method} ${pathOf(requestOptions.url)}`;
+      const what = describe(requestOptions);
       // The throttling plugin already waited what the budget allowed before letting this through.
       const seconds = waitSeconds(headers);
       if (limited.handledByPlugin || attempt >= MAX_LIMIT_RETRIES || !takeWait(seconds)) {
@@ -235,12 +243,12 @@ function hasRateLimitedError(data: unknown): boolean {
 }
 
 /** retry-after wins; else until x-ratelimit-reset (+1 s, to be after it); else a minute. */
-function waitSeconds(headers: Headers): number {
+export function waitSeconds(headers: Headers, nowMs: number = Date.now()): number {
   const retryAfter = Number(headers['retry-after']);
   if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter))
     return Math.max(0, retryAfter);
   const reset = resetTime(headers);
-  if (reset !== null) return Math.max(0, Math.ceil((reset.getTime() - Date.now()) / 1000) + 1);
+  if (reset !== null) return Math.max(0, Math.ceil((reset.getTime() - nowMs) / 1000) + 1);
   return SECONDARY_FALLBACK_SECONDS;
 }
 
@@ -254,9 +262,8 @@ function resetTime(headers: Headers): Date | null {
   return null;
 }
 
-function toCollectorError(error: ErrorLike, method: string, url: string): CollectorError {
+function toCollectorError(error: ErrorLike, what: string): CollectorError {
   const status = error.status;
-  const what = `${method} ${pathOf(url)}`;
   const cause = error;
   if (status === 401) {
     return new CollectorError(
