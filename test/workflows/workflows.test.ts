@@ -197,8 +197,13 @@ describe('the example scripts, run', () => {
     expect(run('700000').stdout).toBe(
       '::warning title=Lead time::Median lead time is 194.4 h, over the limit of 168 h.\n',
     );
-    // A hostile value stays data: awk reads it as a number (0), the shell never runs it.
-    expect(run('$(touch pwned); 1').status).toBe(0);
+    // A hostile value stays data: refused by the number check, never run by the shell.
+    expect(run('$(touch pwned); 1')).toEqual({
+      status: 1,
+      stdout: '::error::lead-time-median-seconds is not a number.\n',
+      stderr: '',
+    });
+    expect(run('1.2.3').status).toBe(1);
     expect(readdirSync(scratch)).not.toContain('pwned');
   });
 
