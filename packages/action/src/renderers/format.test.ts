@@ -34,6 +34,7 @@ describe('formatDuration', () => {
     expect(formatDuration(null)).toBe('no data');
     expect(formatDuration(-7200)).toBe('2 h');
     expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(401_399.99999999994)).toBe(formatDuration(401_400));
   });
 });
 

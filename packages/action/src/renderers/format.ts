@@ -15,7 +15,8 @@ export function formatNumber(value: number): string {
 /** A duration in the two largest units that matter: `42 s`, `12 min`, `3 h 5 min`, `1 d 4 h`. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return 'no data';
-  const total = Math.abs(seconds);
+  // Millisecond rounding first: 401399.99999999994 s (interpolation noise) must read like 401400 s.
+  const total = Math.abs(Math.round(seconds * 1000) / 1000);
   if (Math.round(total) < MINUTE) return `${Math.round(total)} s`;
   const minutes = Math.round(total / MINUTE);
   if (minutes < 60) return `${minutes} min`;

@@ -1,7 +1,7 @@
 // Hand-made run results for the renderer tests: every figure below is worked out by hand from the events, as
-// computeDora would with `minSample: 3` (so that the full report has real levels), weekly buckets from the
-// window start, and the 2023 profile's bands.
-import type { Change, Deployment, DoraReport, Incident } from '@dora/core';
+// computeDora does with `minSample: 3` (so that the full report has real levels), ISO-week buckets and the
+// 2023 profile's bands. fixtures.test.ts checks the hand figures against computeDora.
+import type { Change, Deployment, DoraReport, Incident, SeriesPoint } from '@dora/core';
 import type { RunInfo, RunResult } from '../run-info.js';
 
 const WINDOW = { from: '2026-10-21T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' };
@@ -26,8 +26,8 @@ function deployment(
 }
 
 const deployments: Deployment[] = [
-  deployment('acme/shop:deployment:99', '2026-10-10T12:00:00Z', []),
-  deployment('acme/api:run:4990', '2026-10-15T08:00:00Z', []),
+  deployment('acme/shop:deployment:99', '2026-10-10T12:00:00Z', ['acme/shop#8', 'acme/shop#9']),
+  deployment('acme/api:run:4990', '2026-10-15T08:00:00Z', ['acme/api#39']),
   deployment('acme/shop:deployment:101', '2026-10-22T10:00:00Z', ['acme/shop#11', 'acme/shop#12'], {
     sha: 'a1a1a1a',
   }),
@@ -78,6 +78,9 @@ function change(
 }
 
 const changes: Change[] = [
+  change('acme/shop#8', '2026-10-09T12:00:00Z', '2026-10-10T10:00:00Z', 'Order history', 'alice'),
+  change('acme/shop#9', '2026-10-08T04:00:00Z', '2026-10-10T11:00:00Z', 'Dark mode', 'dave'),
+  change('acme/api#39', '2026-10-12T08:00:00Z', '2026-10-15T07:00:00Z', 'Webhooks v2', 'frank'),
   change('acme/shop#11', '2026-10-20T08:00:00Z', '2026-10-22T09:00:00Z', 'Add gift cards', 'alice'),
   change(
     'acme/shop#12',
@@ -188,7 +191,7 @@ const incidents: Incident[] = [
 
 const leadTimes: DoraReport['audit']['leadTimes'] = [
   { changeId: 'acme/shop#11', deploymentId: 'acme/shop:deployment:101', seconds: 180_000 },
-  { changeId: 'acme/shop#12', deploymentId: 'acme/shop:deployment:101', seconds: 154_800 },
+  { changeId: 'acme/shop#12', deploymentId: 'acme/shop:deployment:101', seconds: 68_400 },
   { changeId: 'acme/api#40', deploymentId: 'acme/api:run:5001', seconds: 248_400 },
   { changeId: 'acme/shop#13', deploymentId: 'acme/shop:deployment:103', seconds: 25_800 },
   { changeId: 'acme/shop#14', deploymentId: 'acme/shop:deployment:104', seconds: 169_200 },
@@ -214,6 +217,25 @@ const EMPTY_DISTRIBUTION = {
   max: null,
 };
 
+/** One weekly bucket (ISO weeks, cut by the window at both ends). */
+function point(
+  start: string,
+  end: string,
+  deployments: number,
+  leadTimeMedian: number | null,
+  changeFailureRate: number | null,
+  recoveryTimeMedian: number | null,
+): SeriesPoint {
+  return {
+    start: `${start}T00:00:00.000Z`,
+    end: `${end}T00:00:00.000Z`,
+    deployments,
+    leadTimeMedian,
+    changeFailureRate,
+    recoveryTimeMedian,
+  };
+}
+
 function fullReport(): DoraReport {
   return {
     window: { ...WINDOW },
@@ -227,11 +249,11 @@ function fullReport(): DoraReport {
     },
     leadTime: {
       count: 14,
-      median: 133_200,
+      median: 103_500,
       p75: 179_100,
       p90: 311_400,
       p95: 401_400,
-      mean: 2_198_400 / 14,
+      mean: 2_112_000 / 14,
       min: 2_700,
       max: 518_400,
       excluded: 0,
@@ -263,46 +285,11 @@ function fullReport(): DoraReport {
     reworkRate: { rework: 1, total: 11, rate: 1 / 11 },
     overall: 'low',
     series: [
-      {
-        start: '2026-10-21T00:00:00.000Z',
-        end: '2026-10-28T00:00:00.000Z',
-        deployments: 3,
-        leadTimeMedian: 167_400,
-        changeFailureRate: 0.25,
-        recoveryTimeMedian: 2_400,
-      },
-      {
-        start: '2026-10-28T00:00:00.000Z',
-        end: '2026-11-04T00:00:00.000Z',
-        deployments: 3,
-        leadTimeMedian: 172_800,
-        changeFailureRate: 1 / 3,
-        recoveryTimeMedian: 16_200,
-      },
-      {
-        start: '2026-11-04T00:00:00.000Z',
-        end: '2026-11-11T00:00:00.000Z',
-        deployments: 3,
-        leadTimeMedian: 41_400,
-        changeFailureRate: 0.5,
-        recoveryTimeMedian: 13_050,
-      },
-      {
-        start: '2026-11-11T00:00:00.000Z',
-        end: '2026-11-18T00:00:00.000Z',
-        deployments: 1,
-        leadTimeMedian: 518_400,
-        changeFailureRate: 0,
-        recoveryTimeMedian: null,
-      },
-      {
-        start: '2026-11-18T00:00:00.000Z',
-        end: '2026-11-20T00:00:00.000Z',
-        deployments: 1,
-        leadTimeMedian: 111_600,
-        changeFailureRate: 0,
-        recoveryTimeMedian: null,
-      },
+      point('2026-10-21', '2026-10-26', 3, 124_200, 0.25, 2_400),
+      point('2026-10-26', '2026-11-02', 1, 169_200, 1, 16_200),
+      point('2026-11-02', '2026-11-09', 4, 95_400, 0.25, 21_600),
+      point('2026-11-09', '2026-11-16', 2, 94_500, 1 / 3, 4_500),
+      point('2026-11-16', '2026-11-20', 1, 111_600, 0, null),
     ],
     previous: {
       window: { ...PREVIOUS_WINDOW },
@@ -324,14 +311,21 @@ function fullReport(): DoraReport {
         min: 86_400,
         max: 259_200,
         excluded: 0,
-        level: 'medium',
+        level: 'high',
       },
       changeFailureRate: { failed: 0, total: 2, rate: 0, level: 'insufficient-data' },
       recoveryTime: { ...EMPTY_DISTRIBUTION, open: 0, level: 'insufficient-data' },
       timeToRestore: { ...EMPTY_DISTRIBUTION },
       reworkRate: { rework: 0, total: 2, rate: 0 },
       overall: 'insufficient-data',
-      audit: { failures: [], leadTimes: [] },
+      audit: {
+        failures: [],
+        leadTimes: [
+          { changeId: 'acme/shop#8', deploymentId: 'acme/shop:deployment:99', seconds: 86_400 },
+          { changeId: 'acme/shop#9', deploymentId: 'acme/shop:deployment:99', seconds: 201_600 },
+          { changeId: 'acme/api#39', deploymentId: 'acme/api:run:4990', seconds: 259_200 },
+        ],
+      },
     },
     audit: {
       failures: [
@@ -361,7 +355,7 @@ function fullInfo(): RunInfo {
       incidents: ['pagerduty', 'github-issues'],
     },
     collected: { from: '2026-09-20T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' },
-    events: { deployments: 16, changes: 14, incidents: 3 },
+    events: { deployments: 16, changes: 17, incidents: 3 },
     baselines: [
       {
         repository: 'acme/shop',
@@ -424,19 +418,16 @@ export function emptyResult(): RunResult {
     overall: 'insufficient-data' as const,
     audit: { failures: [], leadTimes: [] },
   };
-  const weeks = ['10-21', '10-28', '11-04', '11-11', '11-18', '11-20'];
+  const weeks = ['10-21', '10-26', '11-02', '11-09', '11-16', '11-20'];
   return {
     data: { deployments: [], changes: [], incidents: [] },
     report: {
       ...emptyLevels,
-      series: weeks.slice(0, -1).map((start, index) => ({
-        start: `2026-${start}T00:00:00.000Z`,
-        end: `2026-${weeks[index + 1]}T00:00:00.000Z`,
-        deployments: 0,
-        leadTimeMedian: null,
-        changeFailureRate: null,
-        recoveryTimeMedian: null,
-      })),
+      series: weeks
+        .slice(0, -1)
+        .map((start, index) =>
+          point(`2026-${start}`, `2026-${weeks[index + 1]}`, 0, null, null, null),
+        ),
       previous: { ...emptyLevels, window: { ...PREVIOUS_WINDOW } },
     },
     info: {
