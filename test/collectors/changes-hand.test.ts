@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectChanges } from '../../packages/action/src/collectors/github/changes.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
-import { at, handWorld, sha } from './link-world.js';
+import { at, handWorld, longPullWorld, sha } from './link-world.js';
 
 const repo = 'acme/shop';
 let server: ReplayHandle | undefined;
@@ -12,8 +12,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function clientAt(now: string) {
-  server = await startReplayServer({ scenario: handWorld(now) });
+async function clientAt(now: string, scenario = handWorld(now)) {
+  await server?.close();
+  server = undefined;
+  server = await startReplayServer({ scenario });
   return createGitHubClient({
     token: 'test-token',
     apiUrl: server.githubApiUrl,
@@ -105,7 +107,6 @@ describe('collectChanges on a hand-built repository', () => {
     expect(cold.changes.map((c) => c.id).sort()).toEqual(
       [1, 2, 3, 4, 5].map((n) => `${repo}#${n}`).sort(),
     );
-    await server?.close();
     client = await clientAt(at(20));
     const warm = await collectChanges(client, repo, {
       since,
@@ -125,5 +126,22 @@ describe('collectChanges on a hand-built repository', () => {
     const merged = byId(cold.changes);
     for (const c of warm.changes) merged.set(c.id, c);
     expect(new Map([...merged].sort())).toEqual(new Map([...byId(full.changes)].sort()));
+  });
+
+  it('pages the commits of a pull request longer than one page, within a bound', async () => {
+    const client = await clientAt(at(20), longPullWorld(230));
+    const range = { since: new Date(at(1)), until: new Date(at(20)), baseBranch: 'main' };
+    const all = await collectChanges(client, repo, range);
+    // The 230th commit was authored first.
+    expect(ms(all.changes[0]?.firstCommitAt)).toBe(Date.parse(at(1, 0, 30)));
+    expect(all.warnings).toEqual([]);
+    // One page of pull requests, then three of commits.
+    expect(server?.stats().requests).toBe(4);
+
+    const bounded = await collectChanges(client, repo, { ...range, maxCommitPages: 2 });
+    expect(ms(bounded.changes[0]?.firstCommitAt)).toBe(Date.parse(at(2, 0, 1)));
+    expect(bounded.warnings).toEqual([
+      'acme/shop#1 has 230 commits; its first commit time comes from the first 200',
+    ]);
   });
 });

@@ -15,6 +15,7 @@ afterEach(async () => {
 
 async function clientAt(now: string) {
   await server?.close();
+  server = undefined;
   server = await startReplayServer({ scenario: handWorld(now) });
   return createGitHubClient({
     token: 'test-token',

@@ -121,3 +121,32 @@ export function handWorld(now = at(20)): Scenario {
 }
 
 export { at };
+
+/** One pull request of `size` commits merged into main; the last commit was authored first. */
+export function longPullWorld(size: number): Scenario {
+  const commits = [commit('root', [], 'main', at(1))];
+  const names: string[] = [];
+  for (let i = 1; i <= size; i++) {
+    const name = `p${i}`;
+    const authored = i === size ? at(1, 0, 30) : at(2, 0, i);
+    commits.push(
+      commit(name, [i === 1 ? 'root' : `p${i - 1}`], 'feature/long', at(2, 1, i), authored),
+    );
+    names.push(name);
+  }
+  commits.push(commit('merge', ['root', `p${size}`], 'main', at(3)));
+  return {
+    now: at(20),
+    github: {
+      repos: [
+        {
+          owner: 'acme',
+          name: 'shop',
+          defaultBranch: 'main',
+          commits,
+          pullRequests: [pull(1, 'Big change', 'merge', 'merge', names, at(2), at(3))],
+        },
+      ],
+    },
+  };
+}

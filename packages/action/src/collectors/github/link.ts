@@ -296,7 +296,7 @@ function locateChanges(
       missing++;
       continue;
     }
-    const mergedAt = Date.parse(String(change.mergedAt ?? change.firstCommitAt));
+    const mergedAt = instantMs(change.mergedAt ?? change.firstCommitAt);
     cursor.changes[change.id] = [pos, mergedAt];
   }
   if (missing > 0) {
