@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renderReportJson } from '../../packages/action/src/renderers/report-json.js';
+import { emptyResult, fullResult } from '../../packages/action/src/renderers/test-fixtures.js';
+import type { RunResult } from '../../packages/action/src/run-info.js';
 import { actionlint } from './actionlint.js';
 import {
   type ActionInterface,
@@ -212,7 +215,7 @@ describe('the example scripts, run', () => {
     const report = (repository: string, overall: string, numbers: number[], nulls: boolean) => {
       const [deployments, perWeek, lead, cfr, recovery, rework] = numbers;
       return {
-        schema: 'dora-report/1',
+        schema: 'dora-action/report@1',
         generatedAt: '2026-11-21T06:00:00Z',
         report: {
           overall,
@@ -247,7 +250,7 @@ describe('the example scripts, run', () => {
       stderr: '',
     });
     expect(JSON.parse(readFileSync(join(scratch, 'dora-org.json'), 'utf8'))).toEqual({
-      schema: 'dora-org/1',
+      schema: 'dora-action/org@1',
       repositories: [
         {
           repositories: ['acme/api'],
@@ -281,6 +284,38 @@ describe('the example scripts, run', () => {
         '| acme/web | high | 2.80 | 1.5 h | 25.0 % | – |',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('dora-org-matrix: the merge step reads the report files the Action really writes', () => {
+    const reports = join(scratch, 'real-reports');
+    const results: Array<[string, RunResult]> = [
+      ['dora-report-full', fullResult()],
+      ['dora-report-empty', emptyResult()],
+    ];
+    for (const [name, result] of results) {
+      mkdirSync(join(reports, name), { recursive: true });
+      writeFileSync(join(reports, name, 'report.json'), renderReportJson(result));
+    }
+    const step = findStep(load(`${EXAMPLES}/dora-org-matrix.yml`), 'Merge');
+    const result = runScript(step, scratch, { REPORTS_DIR: reports, OUT_FILE: 'real-org.json' });
+    expect(result.status).toBe(0);
+    const expected = results
+      .map(([, { report, info }]) => ({
+        repositories: info.repositories,
+        level: report.overall,
+        deployments: report.deploymentFrequency.deployments,
+        deploymentsPerWeek: report.deploymentFrequency.perWeek,
+        leadTimeMedianSeconds: report.leadTime.median,
+        changeFailureRate: report.changeFailureRate.rate,
+        recoveryTimeMedianSeconds: report.recoveryTime.median,
+        reworkRate: report.reworkRate.rate,
+      }))
+      .sort((a, b) => a.repositories.join().localeCompare(b.repositories.join()));
+    const merged = JSON.parse(readFileSync(join(scratch, 'real-org.json'), 'utf8'));
+    expect(merged.repositories).toEqual(expected);
+    expect(merged.repositories.map((row: { level: string }) => row.level)).toContain(
+      'insufficient-data',
     );
   });
 
