@@ -53,7 +53,7 @@ const deployments = [
 const n = (...numbers: number[]) => numbers.map((x) => `${repo}#${x}`);
 const expected = {
   '1': n(1),
-  '2': [],
+  '2': undefined,
   '3': n(2, 3),
   '4': [],
   '5': n(4, 6),
@@ -152,7 +152,7 @@ describe('linkChanges on a hand-built history', () => {
       changes: early.changes,
       mergeCommits: early.mergeCommits,
     });
-    expect(links(cold.deployments)).toEqual({ '1': n(1), '2': [], '3': n(2, 3), '4': [] });
+    expect(links(cold.deployments)).toEqual({ '1': n(1), '2': undefined, '3': n(2, 3), '4': [] });
 
     client = await clientAt(at(7, 12));
     const before = server?.stats().requests ?? 0;

@@ -74,7 +74,8 @@ const RECENT_POSITIONS = 2000;
  * Gives each change to the first successful deployment, per environment and in finishing order, that
  * contains it: its line position is at or below the deployment's, or compare found it. Failed deployments
  * and rollbacks ship nothing new. The first deployment of an environment only takes changes merged at or
- * after `sinceMs`; older ones it contains are treated as shipped before the range.
+ * after `sinceMs`; older ones it contains are treated as shipped before the range. Each deployment's
+ * changes come in id order (pull request number).
  *
  * @example
  * assignChanges([{ id: 'd1', environment: 'production', finishedAtMs: 10, pos: 3, extras: [] }],
@@ -94,7 +95,7 @@ export function assignChanges(
     let next = 0;
     let high = Number.NEGATIVE_INFINITY;
     const ordered = [...list].sort(
-      (a, b) => a.finishedAtMs - b.finishedAtMs || compareStrings(a.id, b.id),
+      (a, b) => a.finishedAtMs - b.finishedAtMs || compareIds(a.id, b.id),
     );
     ordered.forEach((d, i) => {
       const baseline = i === 0;
@@ -116,7 +117,7 @@ export function assignChanges(
         const c = known.get(id);
         if (c !== undefined) take(c);
       }
-      fresh.sort((a, b) => a.pos - b.pos || compareStrings(a.id, b.id));
+      fresh.sort((a, b) => compareIds(a.id, b.id));
       shipped.set(
         d.id,
         fresh.map((c) => c.id),
@@ -161,10 +162,10 @@ export async function linkChanges(
     mergedAtMs,
   }));
   const { shipped, firsts } = assignChanges(placed, located, sinceMs);
-  const deployments = opts.deployments.map((d) => ({
-    ...d,
-    changeIds: d.status === 'success' ? (shipped.get(d.id) ?? []) : [],
-  }));
+  const deployments = opts.deployments.map((d): Deployment => {
+    const { changeIds: _, ...rest } = d;
+    return d.status === 'success' ? { ...rest, changeIds: shipped.get(d.id) ?? [] } : rest;
+  });
   const baselines = [...firsts].map(([environment, id]): BaselineInfo => {
     const ledger = cursor.deployments[id] as [string, number, string];
     return {
@@ -335,7 +336,7 @@ async function placeDeployments(
   warnings: string[],
 ): Promise<Placed[]> {
   const entries = Object.entries(cursor.deployments).sort(
-    ([a, x], [b, y]) => x[1] - y[1] || compareStrings(a, b),
+    ([a, x], [b, y]) => x[1] - y[1] || compareIds(a, b),
   );
   const previousSha = new Map<string, string>();
   const placed: Placed[] = [];
@@ -492,4 +493,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ids in natural order: `acme/shop#9` before `acme/shop#10`, `run:999` before `run:1000`. */
+function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
