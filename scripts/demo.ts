@@ -25,7 +25,9 @@ function show(label: string, value: string | undefined, unit = ''): string {
 
 function printRun(name: string, run: ActionRun, requests: number, notModified: number): void {
   const o = run.outputs;
-  console.log(`\n${name} run: exit ${run.exitCode}, ${requests} requests to the replay (${notModified} answered 304), ${Math.round(run.durationMs)} ms`);
+  console.log(
+    `\n${name} run: exit ${run.exitCode}, ${requests} requests to the replay (${notModified} answered 304), ${Math.round(run.durationMs)} ms`,
+  );
   console.log(show('deployments (window)', o.deployments));
   console.log(show('deployments per week', o['deployments-per-week']));
   console.log(show('lead time, median', o['lead-time-median-seconds'], ' s'));
@@ -103,11 +105,18 @@ async function main(): Promise<void> {
     const warm = runs[1]?.[1];
     if (warm) {
       await writeFile(join(out, 'summary.md'), warm.summary);
-      await writeFile(join(out, 'summary.html'), renderSummaryHtml(warm.summary, { title: `DORA metrics — ${repository}` }));
+      await writeFile(
+        join(out, 'summary.html'),
+        renderSummaryHtml(warm.summary, { title: `DORA metrics — ${repository}` }),
+      );
     }
     await rm(join(out, 'tmp'), { recursive: true, force: true });
-    const badges = JSON.parse(await readFile(join(out, 'badges', 'dora-level.json'), 'utf8')) as { message: string };
-    console.log(`\nWrote ${out}/: summary.md, summary.html, badges/ (overall: ${badges.message}), report.json, metrics.txt, state/`);
+    const badges = JSON.parse(await readFile(join(out, 'badges', 'dora-level.json'), 'utf8')) as {
+      message: string;
+    };
+    console.log(
+      `\nWrote ${out}/: summary.md, summary.html, badges/ (overall: ${badges.message}), report.json, metrics.txt, state/`,
+    );
   } finally {
     await replay.close();
   }

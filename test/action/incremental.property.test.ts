@@ -71,7 +71,10 @@ const ms = (instant: string | number | Date | undefined) =>
  */
 function sorted(data: DoraData, from: number): DoraData {
   return {
-    deployments: byId(data.deployments.filter((d) => ms(d.finishedAt) >= from)).map((d) => ({ ...d, ...(d.changeIds ? { changeIds: [...d.changeIds].sort() } : {}) })),
+    deployments: byId(data.deployments.filter((d) => ms(d.finishedAt) >= from)).map((d) => ({
+      ...d,
+      ...(d.changeIds ? { changeIds: [...d.changeIds].sort() } : {}),
+    })),
     changes: byId(data.changes.filter((c) => ms(c.mergedAt) >= from)),
     incidents: byId(data.incidents.filter((i) => ms(i.resolvedAt) >= from)),
   };

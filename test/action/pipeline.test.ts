@@ -54,9 +54,19 @@ function recordingCollect(calls: Call[], data: DoraData = WORLD): CollectFn {
     return {
       data,
       state: { version: 1, repos: { 'acme/shop': { pendingDeployments: [], etags: {} } } },
-      sources: { deployments: { 'acme/shop': 'workflow-runs' }, changes: 'github-pull-requests', incidents: [] },
+      sources: {
+        deployments: { 'acme/shop': 'workflow-runs' },
+        changes: 'github-pull-requests',
+        incidents: [],
+      },
       baselines: [],
-      api: { github: 7, notModified: 2, pagerduty: 0, githubRemaining: 4990, graphqlRemaining: null },
+      api: {
+        github: 7,
+        notModified: 2,
+        pagerduty: 0,
+        githubRemaining: 4990,
+        graphqlRemaining: null,
+      },
       warnings: [],
     };
   };
@@ -109,7 +119,10 @@ describe('runPipeline', () => {
       message: `not restored: no saved state at ${join(dir, 'state.json')}`,
     });
     expect(log).toContain(`notice: Full collection: no saved state at ${join(dir, 'state.json')}.`);
-    expect(result.info.collected).toEqual({ from: '2026-10-24T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' });
+    expect(result.info.collected).toEqual({
+      from: '2026-10-24T00:00:00.000Z',
+      to: '2026-11-08T00:00:00.000Z',
+    });
     expect(result.info.events).toEqual({ deployments: 4, changes: 0, incidents: 0 });
     expect(buildOutputs(result, 'dora-report.json')).toMatchObject({
       deployments: '3',
@@ -145,10 +158,19 @@ describe('runPipeline', () => {
 
   it('starts afresh when the settings changed (another scope)', async () => {
     const dir = await stateDir();
-    const base = { now: NOW, github, openStore: (scope: string) => createFileStore(dir, scope), persist: { allowed: true } as const, log: silentLog([]) };
+    const base = {
+      now: NOW,
+      github,
+      openStore: (scope: string) => createFileStore(dir, scope),
+      persist: { allowed: true } as const,
+      log: silentLog([]),
+    };
     await runPipeline(inputs(), { ...base, collect: recordingCollect([]) });
     const calls: Call[] = [];
-    await runPipeline(inputs({ environment: 'prod' }), { ...base, collect: recordingCollect(calls) });
+    await runPipeline(inputs({ environment: 'prod' }), {
+      ...base,
+      collect: recordingCollect(calls),
+    });
     expect(calls[0]?.previous).toBeUndefined();
   });
 
@@ -164,25 +186,40 @@ describe('runPipeline', () => {
       log: silentLog(log),
     });
     expect(result.info.state.saved).toBe(false);
-    expect(result.info.state.message).toContain('not saved: state is never saved from pull_request runs');
+    expect(result.info.state.message).toContain(
+      'not saved: state is never saved from pull_request runs',
+    );
     expect(await createFileStore(dir, 'x').restore()).toHaveProperty('reason', 'missing');
   });
 
   it('reports partially from the saved events when a rate limit stops the collection', async () => {
     const dir = await stateDir();
-    const base = { now: NOW, github, openStore: (scope: string) => createFileStore(dir, scope), persist: { allowed: true } as const };
+    const base = {
+      now: NOW,
+      github,
+      openStore: (scope: string) => createFileStore(dir, scope),
+      persist: { allowed: true } as const,
+    };
     await runPipeline(inputs(), { ...base, collect: recordingCollect([]), log: silentLog([]) });
     const log: string[] = [];
     const result = await runPipeline(inputs(), {
       ...base,
       log: silentLog(log),
       collect: async () => {
-        throw new RateLimitedError('github', 'GitHub rate limit: waiting would exceed max-wait', new Date('2026-11-08T01:00:00Z'));
+        throw new RateLimitedError(
+          'github',
+          'GitHub rate limit: waiting would exceed max-wait',
+          new Date('2026-11-08T01:00:00Z'),
+        );
       },
     });
-    expect(result.info.partial).toEqual({ reason: 'GitHub rate limit: waiting would exceed max-wait' });
+    expect(result.info.partial).toEqual({
+      reason: 'GitHub rate limit: waiting would exceed max-wait',
+    });
     expect(result.report.deploymentFrequency.deployments).toBe(3);
     expect(result.info.state.saved).toBe(true);
-    expect(log).toContain('warning: Partial report: GitHub rate limit: waiting would exceed max-wait');
+    expect(log).toContain(
+      'warning: Partial report: GitHub rate limit: waiting would exceed max-wait',
+    );
   });
 });

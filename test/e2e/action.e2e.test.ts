@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +108,10 @@ function expectedOutputs(workspace: string, data: DoraData): Record<string, stri
   const now = new Date(scenario.now);
   const from = new Date(now.getTime() - 30 * 86_400_000);
   const report = computeDora(data, doraOptions(parsed.inputs, { from, to: now }, now));
-  const outputs = buildOutputs({ data, report, info: { api: { github: 0, pagerduty: 0 } } } as RunResult, values['report-path']);
+  const outputs = buildOutputs(
+    { data, report, info: { api: { github: 0, pagerduty: 0 } } } as RunResult,
+    values['report-path'],
+  );
   delete outputs['api-requests'];
   return outputs;
 }
@@ -137,7 +140,9 @@ describe('the bundled Action under Node 24 against the replay', () => {
     expect(withoutRequests(warm.outputs)).toEqual(expected);
     expect(warm.requests).toBeLessThan(cold.requests);
     expect(Number(warm.outputs['api-requests'])).toBe(warm.requests);
-    console.log(`e2e sample: cold ${cold.requests} requests, warm ${warm.requests} (${warm.notModified} answered 304)`);
+    console.log(
+      `e2e sample: cold ${cold.requests} requests, warm ${warm.requests} (${warm.notModified} answered 304)`,
+    );
 
     expect(cold.summary).toContain('State** (file): not restored, saved');
     expect(warm.summary).toContain('State** (file): restored, saved');
@@ -153,12 +158,19 @@ describe('the bundled Action under Node 24 against the replay', () => {
       'rework-rate.json',
     ]);
     for (const file of badges) {
-      const badge = JSON.parse(await readFile(join(dir, 'badges', file), 'utf8')) as Record<string, unknown>;
+      const badge = JSON.parse(await readFile(join(dir, 'badges', file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       expect(Object.keys(badge).sort()).toEqual(['color', 'label', 'message', 'schemaVersion']);
       expect(badge.schemaVersion).toBe(1);
     }
-    const level = JSON.parse(await readFile(join(dir, 'badges', 'dora-level.json'), 'utf8')) as { message: string };
-    expect(level.message.toLowerCase()).toContain(expected.level?.replace('insufficient-data', 'insufficient') ?? '');
+    const level = JSON.parse(await readFile(join(dir, 'badges', 'dora-level.json'), 'utf8')) as {
+      message: string;
+    };
+    expect(level.message.toLowerCase()).toContain(
+      expected.level?.replace('insufficient-data', 'insufficient') ?? '',
+    );
 
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as {
       schema: string;
@@ -228,7 +240,9 @@ describe('the bundled Action under Node 24 against the replay', () => {
     await writeFile(statePath, saved.replace('"schemaVersion":1', '"schemaVersion":9'));
     const newer = await run(dir, 'newer', baseInputs(dir), runnerEnv(dir));
     expect(newer.exitCode).toBe(0);
-    expect(newer.stdout).toContain('::notice::Full collection: the saved state was written by a newer version (schema 9');
+    expect(newer.stdout).toContain(
+      '::notice::Full collection: the saved state was written by a newer version (schema 9',
+    );
     expect(withoutRequests(newer.outputs)).toEqual(withoutRequests(cold.outputs));
 
     await rm(join(dir, 'state'), { recursive: true });
@@ -239,16 +253,23 @@ describe('the bundled Action under Node 24 against the replay', () => {
   it('succeeds when the Actions cache fails, and the summary says the state was not saved', async () => {
     const dir = await workspace();
     const broken: Server = createServer((_req, res) => {
-      res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"cache service down"}');
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end('{"message":"cache service down"}');
     });
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
     const { port } = broken.address() as AddressInfo;
     try {
-      const result = await run(dir, 'cache', { ...baseInputs(dir), 'state-backend': 'auto' }, runnerEnv(dir, {
-        ACTIONS_RUNTIME_TOKEN: 'runtime-token',
-        ACTIONS_CACHE_URL: `http://127.0.0.1:${port}/`,
-        ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`,
-      }));
+      const result = await run(
+        dir,
+        'cache',
+        { ...baseInputs(dir), 'state-backend': 'auto' },
+        runnerEnv(dir, {
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+          ACTIONS_CACHE_URL: `http://127.0.0.1:${port}/`,
+          ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`,
+        }),
+      );
       expect(result.exitCode, result.stdout).toBe(0);
       expect(result.summary).toContain('State** (Actions cache): not restored, not saved');
       expect(result.stdout).toContain('::warning::State not saved');
