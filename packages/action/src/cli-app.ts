@@ -125,8 +125,20 @@ export function cliInputs(
   return { inputs: parsed.inputs, out };
 }
 
+/** The flag that sets each input, so a message names what the user typed. */
+const FLAG_OF: Record<string, string> = {
+  repositories: '--repo',
+  'deployment-source': '--source',
+  'deploy-workflows': '--deploy-workflow',
+  'incident-labels': '--incident-label',
+  'pagerduty-service-repositories': '--pagerduty-service',
+  'pagerduty-services': '--pagerduty-service',
+  'pagerduty-token': 'PAGERDUTY_TOKEN',
+  'github-token': 'GITHUB_TOKEN',
+};
+
 function toCliWording(message: string): string {
-  return message.replace(/^Input "([^"]+)"/, (_all, name: string) => `Option for "${name}"`);
+  return message.replace(/^Input "([^"]+)"/, (_all, name: string) => FLAG_OF[name] ?? `--${name}`);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
