@@ -39,8 +39,8 @@ function clipRepo(r: ScenarioRepo, seen: Seen): ScenarioRepo {
       .filter((p) => seen(p.createdAt))
       .map((p) => clipPull(p, seen, shas)),
     workflows: r.workflows ?? [],
-    workflowRuns: (r.workflowRuns ?? [])
-      .filter((w) => seen(w.createdAt) && shas.has(w.headSha))
+    workflowRuns: latestAttempts(r.workflowRuns ?? [], seen)
+      .filter((w) => shas.has(w.headSha))
       .map((w) => clipRun(w, seen)),
     deployments: (r.deployments ?? [])
       .filter((d) => seen(d.createdAt) && shas.has(d.sha))
@@ -75,12 +75,31 @@ function clipPull(p: ScenarioPullRequest, seen: Seen, shas: Set<string>): Scenar
   return out;
 }
 
+/**
+ * A re-run keeps its run id: the scenario may list every attempt, and GitHub shows the latest
+ * attempt that has started.
+ */
+function latestAttempts(runs: ScenarioWorkflowRun[], seen: Seen): ScenarioWorkflowRun[] {
+  const byId = new Map<number, ScenarioWorkflowRun>();
+  for (const w of runs) {
+    const attempt = w.runAttempt ?? 1;
+    if (!seen(w.createdAt) || (attempt > 1 && !seen(w.runStartedAt))) continue;
+    const current = byId.get(w.id);
+    if (current === undefined || attempt > (current.runAttempt ?? 1)) byId.set(w.id, w);
+  }
+  return [...byId.values()];
+}
+
 function clipRun(w: ScenarioWorkflowRun, seen: Seen): ScenarioWorkflowRun {
   const jobs = (w.jobs ?? []).map((j) =>
     j.completedAt != null && !seen(j.completedAt)
       ? { ...j, completedAt: null, conclusion: null }
       : j,
   );
+  if (w.runStartedAt !== undefined && !seen(w.runStartedAt)) {
+    const { runStartedAt: _started, ...rest } = w;
+    return { ...rest, status: 'queued', conclusion: null, updatedAt: w.createdAt, jobs: [] };
+  }
   if (w.status === 'completed' && !seen(w.updatedAt)) {
     return {
       ...w,

@@ -88,6 +88,7 @@ export interface ScenarioWorkflowRun {
   id: number;
   workflowId: number;
   runNumber: number;
+  /** A re-run keeps the id: list one entry per attempt; the latest started one is served. */
   runAttempt?: number;
   event: string;
   headBranch: string;
