@@ -23,6 +23,7 @@ export const VERIFIED_PINS: Readonly<Record<string, Pin>> = {
     sha: '1b10c78c7865c340bc4f6099eb2f838309f1e8c3',
     version: 'v3.1.1',
   },
+  'actions/setup-go': { sha: 'b7ad1dad31e06c5925ef5d2fc7ad053ef454303e', version: 'v7.0.0' },
   'actions/setup-node': { sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
   // An annotated tag: this is the commit it points at, not the tag object (0c17529a...).
   'pnpm/action-setup': { sha: 'fe02b34f77f8bc703788d5817da081398fad5dd2', version: 'v4.0.0' },

