@@ -36,7 +36,7 @@ export function renderDetailsTable(table: DetailsTable, keep: number = table.row
   }
   if (left > 0) {
     parts.push(
-      `_${left} more ${table.noun} left out to keep the summary under GitHub's 1 MiB limit; the JSON report has them all._`,
+      `_${left.toLocaleString('en-US')} more ${table.noun} left out to keep the summary under GitHub's 1 MiB limit; the JSON report has them all._`,
     );
   }
   parts.push('</details>');

@@ -77,5 +77,6 @@ describe('levels, instants, plurals', () => {
     expect(daysBetween('2026-10-21T00:00:00Z', '2026-11-20T00:00:00Z')).toBe(30);
     expect(plural(1, 'change')).toBe('1 change');
     expect(plural(2, 'change')).toBe('2 changes');
+    expect(plural(30_014, 'change')).toBe('30,014 changes');
   });
 });

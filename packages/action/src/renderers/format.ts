@@ -105,7 +105,7 @@ export function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / (DAY * 1000);
 }
 
-/** `1 deployment`, `3 deployments`. */
+/** `1 deployment`, `3 deployments`, `30,014 changes`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }

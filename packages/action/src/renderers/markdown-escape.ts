@@ -9,11 +9,15 @@ const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]+/gu;
 // A zero-width space after `@` keeps `@org/team` from being read as a mention (as Dependabot does).
 const MENTION = /@(?=[\p{L}\p{N}_-])/gu;
 
+// Most ids and names contain none of these: they skip the replacements.
+const NEEDS_WORK = /[\\`*_{}[\]()#+\-.!|~$&<>@\p{Cc}\u2028\u2029]|^\s|\s$/u;
+
 /**
  * Makes untrusted text (titles, branch names, authors, repository names, ids) inert in Markdown and HTML:
  * on one line, entity-escaped, every Markdown punctuation backslash-escaped, mentions broken.
  */
 export function escapeMarkdown(text: string, maxLength: number = MAX_TEXT_LENGTH): string {
+  if (!NEEDS_WORK.test(text) && text.length <= maxLength) return text;
   const oneLine = text.replace(CONTROL_CHARACTERS, ' ').trim();
   return truncate(oneLine, maxLength)
     .replace(/&/g, '&amp;')
@@ -25,6 +29,7 @@ export function escapeMarkdown(text: string, maxLength: number = MAX_TEXT_LENGTH
 
 /** Cuts at a code-point boundary and marks the cut with an ellipsis. */
 export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
   const points = Array.from(text);
   if (points.length <= maxLength) return text;
   return `${points.slice(0, Math.max(0, maxLength - 1)).join('')}…`;

@@ -68,9 +68,15 @@ function failedDeployments(result: RunResult): DetailsTable {
   const recovery = new Map(
     recoverySamples(result.data, result.report.audit).map((s) => [s.deployment.id, s.seconds]),
   );
+  const finished = new Map(
+    result.report.audit.failures.map((f) => [
+      f.deploymentId,
+      iso(deployments.get(f.deploymentId)?.finishedAt),
+    ]),
+  );
   const failures = [...result.report.audit.failures].sort((a, b) => {
-    const at = iso(deployments.get(a.deploymentId)?.finishedAt);
-    const bt = iso(deployments.get(b.deploymentId)?.finishedAt);
+    const at = finished.get(a.deploymentId) ?? '';
+    const bt = finished.get(b.deploymentId) ?? '';
     return at === bt ? (a.deploymentId < b.deploymentId ? -1 : 1) : at < bt ? -1 : 1;
   });
   return {

@@ -40,7 +40,10 @@ function warnings(list: readonly string[]): Part {
       if (list.length === 0) return '';
       const shown = list.slice(0, keep).map((w) => `- ${escapeMarkdown(w, 500)}`);
       const left = list.length - shown.length;
-      if (left > 0) shown.push(`- _${left} more warnings left out to fit GitHub's 1 MiB limit._`);
+      if (left > 0)
+        shown.push(
+          `- _${left.toLocaleString('en-US')} more warnings left out to fit GitHub's 1 MiB limit._`,
+        );
       return `### Warnings\n\n${shown.join('\n')}`;
     },
   };
