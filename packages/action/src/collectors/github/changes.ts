@@ -180,7 +180,7 @@ function toCollected(
   node: PullRequestNode,
   commits: PullRequestCommitNode[],
 ): Collected {
-  const author = node.author?.login;
+  const author = loginOf(node.author);
   const change: Change = {
     id: `${repo}#${node.number}`,
     firstCommitAt: earliest(commits.map((c) => c.commit.authoredDate)) ?? node.createdAt,
@@ -192,7 +192,9 @@ function toCollected(
   };
   const firstReviewAt = earliest(
     compact(node.reviews?.nodes)
-      .filter((r) => r.submittedAt !== null && (author === undefined || r.author?.login !== author))
+      .filter(
+        (r) => r.submittedAt !== null && (author === undefined || loginOf(r.author) !== author),
+      )
       .map((r) => r.submittedAt as string),
   );
   if (firstReviewAt !== undefined) change.firstReviewAt = firstReviewAt;
@@ -263,6 +265,16 @@ function hasSha(bySha: Map<string, string>, sha: string): boolean {
   if (bySha.has(sha)) return true;
   for (const full of bySha.keys()) if (full.startsWith(sha)) return true;
   return false;
+}
+
+/** GraphQL names a bot `dependabot`; REST and people say `dependabot[bot]`, which is what teams list. */
+function loginOf(
+  actor: { __typename?: string; login: string } | null | undefined,
+): string | undefined {
+  if (actor === null || actor === undefined) return undefined;
+  return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]')
+    ? `${actor.login}[bot]`
+    : actor.login;
 }
 
 function earliest(instants: string[]): string | undefined {

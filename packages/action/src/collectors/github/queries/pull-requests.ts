@@ -16,10 +16,10 @@ query MergedPullRequests($owner: String!, $name: String!, $base: String!, $curso
       pageInfo { hasNextPage endCursor }
       nodes {
         number title body createdAt mergedAt updatedAt headRefName
-        author { login }
+        author { __typename login }
         mergeCommit { oid }
         labels(first: ${LABELS_PER_PR}) { nodes { name } }
-        reviews(first: ${REVIEWS_PER_PR}) { nodes { submittedAt author { login } } }
+        reviews(first: ${REVIEWS_PER_PR}) { nodes { submittedAt author { __typename login } } }
         commits(first: ${COMMITS_PER_PAGE}) { totalCount nodes { commit { oid authoredDate } } }
       }
     }
@@ -45,11 +45,14 @@ export interface PullRequestNode {
   mergedAt: string | null;
   updatedAt: string;
   headRefName: string;
-  author: { login: string } | null;
+  author: { __typename?: string; login: string } | null;
   mergeCommit: { oid: string } | null;
   labels: { nodes: Array<{ name: string } | null> | null } | null;
   reviews: {
-    nodes: Array<{ submittedAt: string | null; author: { login: string } | null } | null> | null;
+    nodes: Array<{
+      submittedAt: string | null;
+      author: { __typename?: string; login: string } | null;
+    } | null> | null;
   } | null;
   commits: { totalCount: number; nodes: Array<PullRequestCommitNode | null> | null };
 }
