@@ -16,7 +16,7 @@ import {
   parse,
   validate,
 } from 'graphql';
-import { pullUpdatedAt, stableId } from './github-shapes.js';
+import { noreplyEmail, pullUpdatedAt, stableId } from './github-shapes.js';
 import { queryCost } from './graphql-cost.js';
 import type { Reply } from './http-types.js';
 import type { Budget } from './rate-budget.js';
@@ -203,7 +203,7 @@ class Graph {
       commitUrl: `${this.world.web}/${r.full}/commit/${c.sha}`,
       author: {
         name: c.author,
-        email: `${c.author}@users.noreply.github.com`,
+        email: noreplyEmail(c.author),
         date: iso(c.authoredAt),
         user: actor(c.author),
       },

@@ -184,13 +184,19 @@ export function workflow(ctx: ShapeContext, repo: ScenarioRepo, w: ScenarioWorkf
   };
 }
 
+/** GitHub's noreply address; bots' `[bot]` suffix is left out so that it is a valid address. */
+export function noreplyEmail(login: string): string {
+  const name = login.replace(/\[bot\]$/, '');
+  return `${stableId(`user:${login}`)}+${name}@users.noreply.github.com`;
+}
+
 function simpleCommit(c: ScenarioCommit): JsonObject {
   return {
     id: c.sha,
     tree_id: treeSha(c.sha),
     message: c.message,
     timestamp: iso(c.committedAt),
-    author: { name: c.author, email: `${c.author}@users.noreply.github.com` },
+    author: { name: c.author, email: noreplyEmail(c.author) },
     committer: { name: 'GitHub', email: 'noreply@github.com' },
   };
 }
@@ -324,13 +330,13 @@ export function deploymentStatus(
     creator: user(ctx, d.creator ?? 'github-actions[bot]'),
     description: '',
     environment: d.environment,
-    target_url: '',
+    target_url: `${ctx.web}/${repo.owner}/${repo.name}/deployments/${encodeURIComponent(d.environment)}`,
     created_at: iso(s.createdAt),
     updated_at: iso(s.createdAt),
     deployment_url: `${u}/deployments/${d.id}`,
     repository_url: u,
-    environment_url: '',
-    log_url: '',
+    environment_url: `https://${d.environment}.${repo.name}.example.com`,
+    log_url: `${ctx.web}/${repo.owner}/${repo.name}/deployments/${encodeURIComponent(d.environment)}`,
   };
 }
 
@@ -366,7 +372,7 @@ function label(ctx: ShapeContext, repo: ScenarioRepo, name: string) {
     node_id: nodeId('LA', id),
     url: `${repoUrl(ctx, repo)}/labels/${encodeURIComponent(name)}`,
     name,
-    description: null,
+    description: '',
     color: name === 'incident' || name === 'hotfix' ? 'd73a4a' : 'ededed',
     default: false,
   };
@@ -531,14 +537,20 @@ export function commit(ctx: ShapeContext, repo: ScenarioRepo, c: ScenarioCommit)
       url: `${u}/git/commits/${c.sha}`,
       author: {
         name: c.author,
-        email: `${c.author}@users.noreply.github.com`,
+        email: noreplyEmail(c.author),
         date: iso(c.authoredAt),
       },
       committer: { name: 'GitHub', email: 'noreply@github.com', date: iso(c.committedAt) },
       message: c.message,
       comment_count: 0,
       tree: { sha: treeSha(c.sha), url: `${u}/git/trees/${treeSha(c.sha)}` },
-      verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+      verification: {
+        verified: false,
+        reason: 'unsigned',
+        signature: null,
+        payload: null,
+        verified_at: null,
+      },
     },
     author: authorUser,
     committer: user(ctx, 'web-flow'),
