@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeArtifacts } from './artifacts.js';
-import { collect, createGitHubClient } from './collectors/index.js';
+import { createClients } from './clients.js';
+import { collect } from './collectors/index.js';
 import { clockFrom, type Env } from './environment.js';
 import { InputError, isUserFacing } from './errors.js';
 import { type ActionInputs, parseInputs } from './inputs.js';
@@ -154,16 +155,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       notice: (message) => io.stderr(`notice: ${message}\n`),
       warning: (message) => io.stderr(`warning: ${message}\n`),
     };
-    const github = createGitHubClient({
-      token: inputs.githubToken,
-      apiUrl: inputs.githubApiUrl,
-      graphqlUrl: inputs.githubGraphqlUrl,
-      maxWaitMs: inputs.maxWaitMs,
-    });
+    const clients = createClients(inputs, () => {});
     const result = await runPipeline(inputs, {
       now: clockFrom(io.env),
       collect,
-      github,
+      ...clients,
       openStore: (scope) =>
         selectStateStore({
           backend: inputs.stateBackend,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { writeArtifacts } from './artifacts.js';
-import { collect, createGitHubClient } from './collectors/index.js';
+import { createClients } from './clients.js';
+import { collect } from './collectors/index.js';
 import { clockFrom, type Env, eventPayload } from './environment.js';
 import { InputError, isUserFacing } from './errors.js';
 import { type ActionInputs, parseInputs } from './inputs.js';
@@ -39,17 +40,11 @@ async function writeSummary(result: RunResult, inputs: ActionInputs, env: Env): 
 export async function run(env: Env): Promise<void> {
   const inputs = readInputs(env);
   const now = clockFrom(env);
-  const github = createGitHubClient({
-    token: inputs.githubToken,
-    apiUrl: inputs.githubApiUrl,
-    graphqlUrl: inputs.githubGraphqlUrl,
-    maxWaitMs: inputs.maxWaitMs,
-    log: (message) => core.debug(message),
-  });
+  const clients = createClients(inputs, (message) => core.debug(message));
   const result = await runPipeline(inputs, {
     now,
     collect,
-    github,
+    ...clients,
     openStore: (scope) =>
       selectStateStore({ backend: inputs.stateBackend, statePath: inputs.statePath, scope, env }),
     persist: mayPersist(runContextFrom(env, eventPayload(env))),

@@ -6,6 +6,7 @@ import type {
   GitHubClient,
 } from './collectors/index.js';
 import { RateLimitedError } from './collectors/index.js';
+import type { PagerDutyClient } from './collectors/pagerduty/client.js';
 import type { ActionInputs } from './inputs.js';
 import type { RunInfo, RunResult, StateInfo } from './run-info.js';
 import { encodeState } from './state/codec.js';
@@ -28,13 +29,20 @@ export interface Log {
 export type CollectFn = (
   options: CollectOptions,
   previous: { data: DoraData; state: CollectorState } | undefined,
-  deps: { github: GitHubClient; now: Date; progress?: (line: string) => void },
+  deps: {
+    github: GitHubClient;
+    pagerduty?: PagerDutyClient;
+    now: Date;
+    progress?: (line: string) => void;
+  },
 ) => Promise<CollectResult>;
 
 export interface PipelineDeps {
   now: Date;
   collect: CollectFn;
   github: GitHubClient;
+  /** Present when the inputs name PagerDuty services. */
+  pagerduty?: PagerDutyClient;
   /** Opens the state store for a scope (the scope is only known once the inputs are). */
   openStore(scope: string): StateStore;
   /** Whether this run may save state (a pull request may not). */
@@ -111,6 +119,7 @@ async function collectOrCheckpoint(
   const collectDeps = {
     github: deps.github,
     now: deps.now,
+    ...(deps.pagerduty ? { pagerduty: deps.pagerduty } : {}),
     ...(deps.progress ? { progress: deps.progress } : {}),
   };
   try {
