@@ -40,6 +40,10 @@ export interface CollectOptions {
 export interface RepoCursor {
   /** The deployment source chosen (auto resolves once and sticks, so warm runs read the same source). */
   source?: DeploymentSourceKind;
+  /** The deploy branch the cursor was built on. */
+  branch?: string;
+  /** The repository's default branch, remembered to save a request. */
+  defaultBranch?: string;
   /** Deployments are complete up to this instant (ISO); warm runs re-read from here minus the lookback. */
   deploymentsWatermark?: string;
   /** Source-native ids (GitHub deployment ids, workflow run ids) seen but not finished: re-read by id. */

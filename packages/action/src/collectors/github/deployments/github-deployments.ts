@@ -1,0 +1,118 @@
+import type { Deployment } from '@dora/core';
+import {
+  before,
+  readNewestFirst,
+  type SourceContext,
+  type SourceOutput,
+  within,
+} from './common.js';
+
+interface ApiDeployment {
+  id: number;
+  sha: string;
+  environment: string;
+  created_at: string;
+}
+interface ApiStatus {
+  state: string;
+  created_at: string;
+}
+
+export type StatusOutcome =
+  | { final: true; status: 'success' | 'failure'; at: string }
+  | { final: false }
+  /** Never reached a result (e.g. only `inactive`): not a deployment attempt worth counting. */
+  | { final: true; status: null };
+
+/**
+ * The outcome of a deployment from its statuses (any order). The newest status that is not `inactive`
+ * decides: GitHub marks older deployments `inactive` when a newer one succeeds, which must not undo
+ * their success. `success` -> success, `failure`/`error` -> failure, queued/pending/in_progress -> not final.
+ */
+export function outcomeOf(statuses: ApiStatus[]): StatusOutcome {
+  const ordered = [...statuses].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+  const decisive = ordered.find((s) => s.state !== 'inactive');
+  if (decisive === undefined)
+    return statuses.length === 0 ? { final: false } : { final: true, status: null };
+  if (decisive.state === 'success')
+    return { final: true, status: 'success', at: decisive.created_at };
+  if (decisive.state === 'failure' || decisive.state === 'error') {
+    return { final: true, status: 'failure', at: decisive.created_at };
+  }
+  return { final: false };
+}
+
+/** GitHub Deployments to the environment: `owner/name:deployment:<id>`. */
+export async function collectGitHubDeployments(ctx: SourceContext): Promise<SourceOutput> {
+  const listed = await readNewestFirst<ApiDeployment>(
+    ctx,
+    'GET /repos/{owner}/{repo}/deployments',
+    { owner: ctx.owner, repo: ctx.name, environment: ctx.environment },
+    (data) => data as ApiDeployment[],
+    (d) => d.created_at,
+    ctx.readFrom,
+  );
+  const candidates = new Map<number, ApiDeployment | undefined>();
+  for (const d of listed ?? []) {
+    if (
+      Date.parse(d.created_at) >= ctx.readFrom.getTime() &&
+      Date.parse(d.created_at) < ctx.until.getTime()
+    ) {
+      candidates.set(d.id, d);
+    }
+  }
+  for (const id of ctx.pending) if (!candidates.has(id)) candidates.set(id, undefined);
+
+  const deployments: Deployment[] = [];
+  const pending: number[] = [];
+  for (const [id, known] of candidates) {
+    const d = known ?? (await readDeployment(ctx, id));
+    if (d === undefined) continue;
+    const statuses = (
+      await ctx.client.octokit.request(
+        'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+        {
+          owner: ctx.owner,
+          repo: ctx.name,
+          deployment_id: id,
+          per_page: 100,
+        },
+      )
+    ).data as ApiStatus[];
+    const outcome = outcomeOf(statuses);
+    // Finished after `until`: not part of this collection, but must not be lost to the next one.
+    if (!outcome.final || (outcome.status !== null && !before(outcome.at, ctx.until))) {
+      pending.push(id);
+      continue;
+    }
+    if (outcome.status === null || !within(outcome.at, ctx.since, ctx.until)) continue;
+    deployments.push({
+      id: `${ctx.repo}:deployment:${id}`,
+      environment: d.environment,
+      status: outcome.status,
+      finishedAt: outcome.at,
+      startedAt: d.created_at,
+      sha: d.sha,
+      repository: ctx.repo,
+    });
+  }
+  return { deployments, pending };
+}
+
+async function readDeployment(ctx: SourceContext, id: number): Promise<ApiDeployment | undefined> {
+  try {
+    const res = await ctx.client.octokit.request(
+      'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
+      {
+        owner: ctx.owner,
+        repo: ctx.name,
+        deployment_id: id,
+      },
+    );
+    return res.data as ApiDeployment;
+  } catch (error) {
+    // Deleted since the last run: nothing to re-read.
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
