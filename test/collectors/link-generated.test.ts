@@ -159,6 +159,16 @@ describe('a warm run after a cold one', () => {
       mergeCommits: changes.mergeCommits,
       cursor: JSON.parse(JSON.stringify(cold.linked.cursor)),
     });
+    // Only new work is read: pull requests updated since the watermark and commits above the known head.
+    const mainCommits = scenario.github.repos[0]?.commits.filter((c) => c.branch === 'main') ?? [];
+    const newCommits = scenario.github.repos[0]?.commits.filter((c) => c.committedAt > cut) ?? [];
+    const newPulls = truth.changes.filter((c) => String(c.mergedAt) > cut).length;
+    const floor = Math.ceil(newPulls / 100) + Math.ceil(newCommits.length / 100);
+    const requests = server?.stats().requests ?? 0;
+    console.log(
+      `warm run (sample, last 30 days): ${requests} requests for ${newPulls} new pull requests and ${newCommits.length} new commits (${mainCommits.length} on main in all)`,
+    );
+    expect(requests).toBeLessThanOrEqual(floor + 2);
     const mergedChanges = new Map(cold.changes.changes.map((c) => [c.id, c]));
     for (const c of changes.changes) mergedChanges.set(c.id, c);
     expect(sorted([...mergedChanges.values()])).toEqual(sorted(truth.changes));
