@@ -14,6 +14,7 @@ interface ApiDeployment {
   created_at: string;
 }
 interface ApiStatus {
+  id: number;
   state: string;
   created_at: string;
 }
@@ -25,20 +26,25 @@ export type StatusOutcome =
   | { final: true; status: null };
 
 /**
- * The outcome of a deployment from its statuses (any order). The newest status that is not `inactive`
- * decides: GitHub marks older deployments `inactive` when a newer one succeeds, which must not undo
- * their success. `success` -> success, `failure`/`error` -> failure, queued/pending/in_progress -> not final.
+ * The outcome of a deployment from its statuses (any order): the latest `success`, `failure` or `error`
+ * decides (`error` counts as failure). GitHub marks older deployments `inactive` when a newer one
+ * succeeds, which must not undo their success. Without a terminal status, a `queued`, `pending` or
+ * `in_progress` one means not finished yet (re-read next run); only `inactive` means it never ran.
  */
 export function outcomeOf(statuses: ApiStatus[]): StatusOutcome {
-  const ordered = [...statuses].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
-  const decisive = ordered.find((s) => s.state !== 'inactive');
-  if (decisive === undefined)
-    return statuses.length === 0 ? { final: false } : { final: true, status: null };
-  if (decisive.state === 'success')
-    return { final: true, status: 'success', at: decisive.created_at };
-  if (decisive.state === 'failure' || decisive.state === 'error') {
-    return { final: true, status: 'failure', at: decisive.created_at };
+  const terminal = statuses
+    .filter((s) => s.state === 'success' || s.state === 'failure' || s.state === 'error')
+    .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)
+    .at(-1);
+  if (terminal !== undefined) {
+    return {
+      final: true,
+      status: terminal.state === 'success' ? 'success' : 'failure',
+      at: terminal.created_at,
+    };
   }
+  if (statuses.length > 0 && statuses.every((s) => s.state === 'inactive'))
+    return { final: true, status: null };
   return { final: false };
 }
 

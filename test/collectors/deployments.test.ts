@@ -1,0 +1,193 @@
+import type { Deployment, DoraData, Incident } from '@dora/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collect } from '../../packages/action/src/collectors/collect.js';
+import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
+import type { CollectOptions, CollectResult } from '../../packages/action/src/collectors/types.js';
+import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
+import type { Scenario } from '../fakes/scenario.js';
+import {
+  type DeploymentSource,
+  type GroundTruth,
+  generateScenario,
+} from '../scenarios/generate.js';
+
+let server: ReplayHandle | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(scenario: Scenario) {
+  server = await startReplayServer({ scenario });
+  const github = createGitHubClient({
+    token: 'test-token',
+    apiUrl: server.githubApiUrl,
+    graphqlUrl: server.githubGraphqlUrl,
+    retryAfterBaseMs: 1,
+  });
+  return { server, github };
+}
+
+function optionsFor(
+  truth: GroundTruth,
+  source: CollectOptions['deploymentSource'],
+  extra: Partial<CollectOptions> = {},
+): CollectOptions {
+  return {
+    repositories: [
+      ...new Set(
+        Object.values(truth.bySource).flatMap((d) =>
+          d.deployments.map((x) => x.repository as string),
+        ),
+      ),
+    ],
+    deploymentSource: source,
+    environment: 'production',
+    deployWorkflows: ['deploy.yml'],
+    since: new Date(truth.config.since),
+    until: new Date(truth.config.now),
+    lookbackMs: 3_600_000,
+    incidentLabels: [],
+    changes: false,
+    ...extra,
+  };
+}
+
+const ms = (t: unknown) => (t === undefined ? undefined : Date.parse(String(t)));
+/** Comparable form: instants as epoch ms, without `changeIds` (linking is tested with changes on). */
+function bare(d: Deployment) {
+  const { changeIds: _, finishedAt, startedAt, ...rest } = d;
+  return {
+    ...rest,
+    finishedAt: ms(finishedAt),
+    ...(startedAt === undefined ? {} : { startedAt: ms(startedAt) }),
+  };
+}
+const byId = <T extends { id: string }>(list: T[]) =>
+  [...list].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+const normalIncident = (i: Incident) => ({
+  ...i,
+  createdAt: ms(i.createdAt),
+  ...(i.resolvedAt === undefined ? {} : { resolvedAt: ms(i.resolvedAt) }),
+});
+
+describe('deployment sources against the replay (sample scenario)', () => {
+  const { scenario, truth } = generateScenario({ preset: 'sample', seed: 7 });
+  const sources = Object.keys(truth.bySource) as DeploymentSource[];
+
+  it('the generator offers every source', () => {
+    expect(sources.sort()).toEqual(['deployments', 'merges', 'releases', 'workflow-runs']);
+  });
+
+  it.each(sources)(
+    '%s: exactly the ground truth (ids, status, finishedAt, startedAt, sha, environment)',
+    async (source) => {
+      const { github } = await start(scenario);
+      const result = await collect(optionsFor(truth, source), undefined, {
+        github,
+        now: new Date(truth.config.now),
+      });
+      const expected = (truth.bySource[source] as DoraData).deployments;
+      expect(byId(result.data.deployments).map(bare)).toEqual(byId(expected).map(bare));
+      expect(result.sources.deployments).toEqual({ 'acme/shop': source });
+      expect(result.partial).toBeUndefined();
+    },
+  );
+
+  it('auto picks GitHub Deployments when the environment has them', async () => {
+    const { github } = await start(scenario);
+    const lines: string[] = [];
+    const result = await collect(optionsFor(truth, 'auto'), undefined, {
+      github,
+      now: new Date(truth.config.now),
+      progress: (l) => lines.push(l),
+    });
+    expect(result.sources.deployments).toEqual({ 'acme/shop': 'deployments' });
+    expect(result.state.repos['acme/shop']?.source).toBe('deployments');
+    expect(lines[0]).toMatch(
+      /^acme\/shop: \d+ deployments read from deployments \(GitHub Deployments exist in "production"\)/,
+    );
+  });
+
+  it('auto falls back to workflow runs, then releases, then merges', async () => {
+    const noDeployments = structuredClone(scenario);
+    for (const r of noDeployments.github.repos) r.deployments = [];
+    let { github } = await start(noDeployments);
+    let result = await collect(optionsFor(truth, 'auto'), undefined, {
+      github,
+      now: new Date(truth.config.now),
+    });
+    expect(result.sources.deployments).toEqual({ 'acme/shop': 'workflow-runs' });
+    await server?.close();
+
+    for (const r of noDeployments.github.repos) r.workflows = [];
+    ({ github } = await start(noDeployments));
+    result = await collect(optionsFor(truth, 'auto', { deployWorkflows: [] }), undefined, {
+      github,
+      now: new Date(truth.config.now),
+    });
+    expect(result.sources.deployments).toEqual({ 'acme/shop': 'releases' });
+    await server?.close();
+
+    for (const r of noDeployments.github.repos) r.releases = [];
+    ({ github } = await start(noDeployments));
+    result = await collect(optionsFor(truth, 'auto', { deployWorkflows: [] }), undefined, {
+      github,
+      now: new Date(truth.config.now),
+    });
+    expect(result.sources.deployments).toEqual({ 'acme/shop': 'merges' });
+    expect(byId(result.data.deployments).map(bare)).toEqual(
+      byId((truth.bySource.merges as DoraData).deployments).map(bare),
+    );
+  });
+
+  it('an unknown deploy workflow is an error listing the repository workflows', async () => {
+    const { github } = await start(scenario);
+    const names = (scenario.github.repos[0]?.workflows ?? [])
+      .map((w) => `${w.path.split('/').pop()} ("${w.name}")`)
+      .join(', ');
+    await expect(
+      collect(optionsFor(truth, 'workflow-runs', { deployWorkflows: ['ship.yml'] }), undefined, {
+        github,
+        now: new Date(truth.config.now),
+      }),
+    ).rejects.toThrow(`acme/shop has no workflow "ship.yml"; its workflows are: ${names}`);
+  });
+
+  it('re-run attempts count once, with the latest attempt', async () => {
+    const reruns =
+      scenario.github.repos[0]?.workflowRuns?.filter((r) => (r.runAttempt ?? 1) > 1) ?? [];
+    expect(reruns.length).toBeGreaterThan(0);
+    const { github } = await start(scenario);
+    const result = await collect(optionsFor(truth, 'workflow-runs'), undefined, {
+      github,
+      now: new Date(truth.config.now),
+    });
+    const ids = result.data.deployments.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const run of reruns.filter(
+      (r) => r.status === 'completed' && (r.conclusion === 'success' || r.conclusion === 'failure'),
+    )) {
+      const got = result.data.deployments.find((d) => d.id === `acme/shop:run:${run.id}`);
+      expect(got?.status).toBe(run.conclusion);
+    }
+  });
+
+  it('GitHub issues labelled as incidents equal the ground truth', async () => {
+    const { github } = await start(scenario);
+    const result = await collect(
+      optionsFor(truth, 'releases', { incidentLabels: ['incident'] }),
+      undefined,
+      {
+        github,
+        now: new Date(truth.config.now),
+      },
+    );
+    expect(byId(result.data.incidents).map(normalIncident)).toEqual(
+      byId(truth.incidents.issues).map(normalIncident),
+    );
+    expect(result.sources.incidents).toEqual(['github-issues']);
+  });
+});
+
+export type { CollectResult };
