@@ -5,6 +5,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
+  getVariableValues,
   isInterfaceType,
   isObjectType,
   Kind,
@@ -55,8 +56,10 @@ export function queryCost(
     operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return result;
   let requests = 0;
-
-  const argValue = (node: ValueNode): unknown => valueFromASTUntyped(node, variables);
+  // Defaults declared on the operation (`$first: Int = 100`) count like passed values.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const values = coerced.coerced ?? variables;
+  const argValue = (node: ValueNode): unknown => valueFromASTUntyped(node, values);
 
   const walk = (
     set: SelectionSetNode,
