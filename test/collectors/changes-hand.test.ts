@@ -2,6 +2,8 @@ import type { Change } from '@dora/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectChanges } from '../../packages/action/src/collectors/github/changes.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
+import { queryCost } from '../../packages/action/src/collectors/github/queries/cost.js';
+import { MERGED_PULL_REQUESTS_SHAPE } from '../../packages/action/src/collectors/github/queries/pull-requests.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import { at, handWorld, longPullWorld, sha } from './link-world.js';
 
@@ -35,6 +37,9 @@ describe('collectChanges on a hand-built repository', () => {
       baseBranch: 'main',
     });
     expect(warnings).toEqual([]);
+    // One page, charged by the replay (GitHub's formula) exactly what the query's shape says: 3 points.
+    expect(server?.stats().requests).toBe(1);
+    expect(client.usage().graphqlRemaining).toBe(5000 - queryCost(MERGED_PULL_REQUESTS_SHAPE));
     expect(changes.map((c) => c.id).sort()).toEqual(
       [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${repo}#${n}`).sort(),
     );

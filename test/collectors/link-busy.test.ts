@@ -58,6 +58,7 @@ describe('the busy scenario (a year, ~8,000 pull requests, ~20,000 commits)', ()
         `changes: ${changeRequests} requests; linking: ${stats.requests - changeRequests} requests; total ${stats.requests} vs lower bound ${lower}`,
         `by route: ${JSON.stringify(stats.byRoute)}`,
         `GraphQL points left of 5000: ${used.graphqlRemaining}; warnings: ${JSON.stringify([...changes.warnings, ...linked.warnings])}`,
+        `cursor sizes (JSON): changes ${JSON.stringify(changes.cursor).length} B, history ${JSON.stringify(linked.cursor).length} B`,
       ].join('\n'),
     );
     expect(stats.requests).toBeLessThanOrEqual(lower + 5);

@@ -67,4 +67,10 @@ describe('introducers', () => {
     expect(by.get('S2')).toBe('M');
     expect(by.get('N')).toBe('N');
   });
+
+  it('leaves commits an earlier run placed out of a warm walk', () => {
+    // A warm walk of C, M only: A was placed before, so the side walk from M stops there.
+    const by = introducers(['C', 'M'], map(all), (oid) => oid === 'A' || oid === 'B');
+    expect(Object.fromEntries(by)).toEqual({ C: 'C', M: 'M', S2: 'M', S1: 'M' });
+  });
 });

@@ -114,11 +114,12 @@ function firstCommit(commits: ReadonlyMap<string, HistoryCommit>): string | unde
 /**
  * For each commit read, the first-parent commit that brought it onto the branch: itself for the line's
  * own commits, the merge for side commits. Oldest line commits first, so a side commit reachable from
- * several merges goes to the earliest.
+ * several merges goes to the earliest. The walk stops at commits `alreadyOnBranch` says an earlier run placed.
  */
 export function introducers(
   chain: readonly string[],
   commits: ReadonlyMap<string, HistoryCommit>,
+  alreadyOnBranch: (oid: string) => boolean = () => false,
 ): Map<string, string> {
   const by = new Map<string, string>();
   for (const oid of chain) by.set(oid, oid);
@@ -127,7 +128,7 @@ export function introducers(
     const stack = commits.get(merge)?.parents.slice(1) ?? [];
     while (stack.length > 0) {
       const oid = stack.pop() as string;
-      if (by.has(oid)) continue;
+      if (by.has(oid) || alreadyOnBranch(oid)) continue;
       const commit = commits.get(oid);
       if (commit === undefined) continue;
       by.set(oid, merge);

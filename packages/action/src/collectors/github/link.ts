@@ -67,8 +67,11 @@ export interface LocatedChange {
 
 /** Walks this far below `since` for deployed shas committed before the range. */
 const STOP_SLACK_MS = 7 * 86_400_000;
-/** Line positions kept in the cursor for deployments of not-yet-deployed recent commits. */
-const RECENT_POSITIONS = 2000;
+/**
+ * Line positions kept in the cursor. All of them, up to this many: a warm run then places any deployed
+ * line commit a full run would find, without a compare.
+ */
+const MAX_POSITIONS = 100_000;
 
 /**
  * Gives each change to the first successful deployment, per environment and in finishing order, that
@@ -252,7 +255,8 @@ function placeLine(walk: Walk, cursor: HistoryCursor): Line {
   walk.chain.forEach((oid, i) => {
     fresh.set(oid, base + walk.chain.length - i);
   });
-  const by = introducers(walk.chain, walk.commits);
+  // Commits already on the line (a warm walk's last page reaches below the known head) stay where they were.
+  const by = introducers(walk.chain, walk.commits, (oid) => cursor.positions[oid] !== undefined);
   const onLine = (oid: string) => fresh.get(oid) ?? cursor.positions[oid];
   const first = walk.chain[0];
   const head = first === undefined ? cursor.head : { oid: first, pos: fresh.get(first) as number };
@@ -463,15 +467,16 @@ async function changesOfCommits(
   return [...found].filter((id) => known.has(id)).sort(compareStrings);
 }
 
-/** Keeps the cursor small: recent line positions and those of deployed shas. */
+/** Keeps the cursor bounded: line positions (newest first, up to a cap) and what deployed shas need. */
 function keepRecent(cursor: HistoryCursor, line: Line): void {
-  const floor = (line.head?.pos ?? 0) - RECENT_POSITIONS;
+  const all = [...Object.entries(cursor.positions), ...line.fresh].sort((a, b) => b[1] - a[1]);
   const deployed = new Set(Object.values(cursor.deployments).map((d) => d[2]));
   const positions: Record<string, number> = {};
-  for (const [oid, pos] of [...Object.entries(cursor.positions), ...line.fresh]) {
-    if (pos >= floor || deployed.has(oid)) positions[oid] = pos;
-  }
+  all.forEach(([oid, pos], i) => {
+    if (i < MAX_POSITIONS || deployed.has(oid)) positions[oid] = pos;
+  });
   cursor.positions = positions;
+  const floor = all[Math.min(all.length, MAX_POSITIONS) - 1]?.[1] ?? Number.NEGATIVE_INFINITY;
   cursor.offHistory = Object.fromEntries(
     Object.entries(cursor.offHistory).filter(([sha]) => deployed.has(sha)),
   );
