@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatDuration, formatPercent } from '../packages/action/src/renderers/format.js';
 import { renderSummaryHtml } from '../packages/action/src/renderers/index.js';
 import { type ActionRun, runBundledAction } from '../test/e2e/run-action.js';
 import { startReplayServer } from '../test/fakes/replay-server.js';
@@ -19,8 +20,14 @@ function serviceMapping(services: readonly { id: string }[], repository: string)
   return services.map((service) => `${service.id}=${repository}`).join('\n');
 }
 
-function show(label: string, value: string | undefined, unit = ''): string {
-  return `  ${label.padEnd(34)} ${value === undefined || value === '' ? 'no data' : `${value}${unit}`}`;
+function show(label: string, value: string | undefined, human?: (n: number) => string): string {
+  const shown =
+    value === undefined || value === ''
+      ? 'no data'
+      : human
+        ? `${value.padEnd(10)} (${human(Number(value))})`
+        : value;
+  return `  ${label.padEnd(26)} ${shown}`;
 }
 
 function printRun(name: string, run: ActionRun, requests: number, notModified: number): void {
@@ -28,14 +35,17 @@ function printRun(name: string, run: ActionRun, requests: number, notModified: n
   console.log(
     `\n${name} run: exit ${run.exitCode}, ${requests} requests to the replay (${notModified} answered 304), ${Math.round(run.durationMs)} ms`,
   );
-  console.log(show('deployments (window)', o.deployments));
+  console.log(show('deployments in the window', o.deployments));
   console.log(show('deployments per week', o['deployments-per-week']));
-  console.log(show('lead time, median', o['lead-time-median-seconds'], ' s'));
-  console.log(show('change failure rate', o['change-failure-rate']));
-  console.log(show('recovery time, median', o['recovery-time-median-seconds'], ' s'));
-  console.log(show('time to restore, median', o['time-to-restore-median-seconds'], ' s'));
-  console.log(show('rework rate', o['rework-rate']));
-  console.log(show('level (overall)', o.level));
+  console.log(show('lead time, median (s)', o['lead-time-median-seconds'], formatDuration));
+  console.log(show('change failure rate', o['change-failure-rate'], formatPercent));
+  console.log(show('recovery time, median (s)', o['recovery-time-median-seconds'], formatDuration));
+  console.log(show('time to restore, median', o['time-to-restore-median-seconds'], formatDuration));
+  console.log(show('rework rate', o['rework-rate'], formatPercent));
+  console.log(
+    show('level', o.level) +
+      ` (deployment frequency ${o['deployment-frequency-level']}, lead time ${o['lead-time-level']}, change failure rate ${o['change-failure-rate-level']}, recovery time ${o['recovery-time-level']})`,
+  );
 }
 
 async function main(): Promise<void> {

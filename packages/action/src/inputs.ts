@@ -264,7 +264,7 @@ function parsePagerDuty(
       `Input "pagerduty-services": expected PagerDuty service ids such as PSVC001; got ${badServices.map((s) => `"${s}"`).join(', ')}.`,
     );
   }
-  if (services.length === 0) {
+  if (services.length === 0 && servicesText === '' && mappingText === '') {
     errors.push(
       'Input "pagerduty-services": with a pagerduty-token, name at least one service (pagerduty-services or pagerduty-service-repositories).',
     );
@@ -289,7 +289,8 @@ function parseServiceRepositories(
       );
       continue;
     }
-    if (!repositories.includes(repository)) {
+    // Checked only against a valid list: a bad repositories input is reported once, by itself.
+    if (repositories.every((r) => REPOSITORY.test(r)) && !repositories.includes(repository)) {
       errors.push(
         `Input "pagerduty-service-repositories": "${repository}" is not one of the repositories measured (${repositories.join(', ')}).`,
       );
