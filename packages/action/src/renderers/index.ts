@@ -1,3 +1,5 @@
+// The renderers: pure string builders from a RunResult (no I/O, no clock). The Action and the CLI write
+// what they return: the job summary, its HTML page, the badges, the JSON report and the OpenMetrics text.
 export type { ShieldsEndpoint } from './badges.js';
 export { renderBadges } from './badges.js';
 export { renderOpenMetrics } from './openmetrics.js';

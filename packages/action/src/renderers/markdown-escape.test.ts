@@ -28,6 +28,12 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('@alice and @ and bob@x')).toBe('@&#8203;alice and @ and bob@&#8203;x');
   });
 
+  it('keeps bare URLs from becoming links', () => {
+    expect(escapeMarkdown('see https://evil.example/x or www.evil.example')).toBe(
+      'see https\\://evil\\.example/x or www\\.evil\\.example',
+    );
+  });
+
   it('truncates long text to the limit with an ellipsis', () => {
     expect(escapeMarkdown('abcdefgh', 5)).toBe('abcd…');
   });

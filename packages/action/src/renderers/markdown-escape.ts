@@ -10,7 +10,7 @@ const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]+/gu;
 const MENTION = /@(?=[\p{L}\p{N}_-])/gu;
 
 // Most ids and names contain none of these: they skip the replacements.
-const NEEDS_WORK = /[\\`*_{}[\]()#+\-.!|~$&<>@\p{Cc}\u2028\u2029]|^\s|\s$/u;
+const NEEDS_WORK = /[\\`*_{}[\]()#+\-.!|~$&<>@\p{Cc}\u2028\u2029]|:\/\/|^\s|\s$/u;
 
 /**
  * Makes untrusted text (titles, branch names, authors, repository names, ids) inert in Markdown and HTML:
@@ -19,12 +19,16 @@ const NEEDS_WORK = /[\\`*_{}[\]()#+\-.!|~$&<>@\p{Cc}\u2028\u2029]|^\s|\s$/u;
 export function escapeMarkdown(text: string, maxLength: number = MAX_TEXT_LENGTH): string {
   if (!NEEDS_WORK.test(text) && text.length <= maxLength) return text;
   const oneLine = text.replace(CONTROL_CHARACTERS, ' ').trim();
-  return truncate(oneLine, maxLength)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    .replace(MENTION, '@&#8203;');
+  return (
+    truncate(oneLine, maxLength)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      // GFM autolinks `scheme://` and `www.`: an escaped colon (and the escaped dot) keeps them plain text.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(MENTION, '@&#8203;')
+  );
 }
 
 /** Cuts at a code-point boundary and marks the cut with an ellipsis. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdown } from './markdown-escape.js';
 import { renderSummary } from './summary.js';
 import { renderSummaryHtml } from './summary-html.js';
 import { emptyResult, fullResult, hostileResult, partialResult } from './test-fixtures.js';
@@ -59,6 +60,14 @@ describe('renderSummaryHtml', () => {
       '<p>a <a href="https://example.com" rel="noopener noreferrer">b</a> i</p>',
     );
     expect(html).toContain('<title>&lt;T&gt;</title>');
+  });
+
+  it('does not autolink an escaped bare URL', () => {
+    const html = renderSummaryHtml(
+      `| a |\n| -- |\n| ${escapeMarkdown('https://evil.example www.evil.example')} |\n`,
+    );
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('<td>https://evil.example www.evil.example</td>');
   });
 
   it('renders the empty run without charts', () => {
