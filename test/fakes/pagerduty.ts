@@ -214,7 +214,7 @@ export function pagerdutyRateHeaders(b: Budget): Record<string, string> {
   return {
     'ratelimit-limit': String(b.limit),
     'ratelimit-remaining': String(b.remaining()),
-    'ratelimit-reset': String(Math.max(1, b.resetAt() - Math.floor(Date.now() / 1000))),
+    'ratelimit-reset': String(b.secondsToReset()),
   };
 }
 

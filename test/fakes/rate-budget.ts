@@ -33,6 +33,12 @@ export class Budget {
     return Math.ceil((this.windowStart + this.windowMs) / 1000);
   }
 
+  /** Whole seconds until the renewal, at least 1. */
+  secondsToReset(): number {
+    this.roll();
+    return Math.max(1, Math.ceil((this.windowStart + this.windowMs - this.clock()) / 1000));
+  }
+
   /** Takes `n` points; false (and nothing taken) when fewer remain. */
   take(n: number): boolean {
     if (this.remaining() < n) return false;

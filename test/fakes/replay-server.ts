@@ -208,7 +208,11 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
     const status = fault.status ?? 500;
     const fallback =
       api.kind === 'pagerduty'
-        ? pagerdutyError(status, status === 429 ? 'Rate Limit Exceeded' : 'Server Error', 2000).body
+        ? pagerdutyError(
+            status,
+            status === 429 ? 'Rate Limit Exceeded' : 'Server Error',
+            status === 429 ? 2020 : 2000,
+          ).body
         : githubError(
             status,
             status === 403 || status === 429 ? 'API rate limit exceeded' : 'Server Error',
@@ -283,12 +287,11 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
       return;
     }
     if (latency > 0) await sleep(latency);
-    const onlyDelay =
+    const replaces =
       fault !== undefined &&
-      fault.status === undefined &&
-      fault.graphqlErrors === undefined &&
-      fault.body === undefined;
-    const reply = fault && !onlyDelay ? faultReply(api, rr, fault, run) : run();
+      (fault.status !== undefined || fault.graphqlErrors !== undefined || fault.body !== undefined);
+    let reply = fault && replaces ? faultReply(api, rr, fault, run) : run();
+    if (fault && !replaces && (fault.omit || fault.patch)) reply = reshape(reply, fault);
     count(route, reply.status === 304);
     send(res, reply);
   };
@@ -325,6 +328,18 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
         server.closeAllConnections();
       }),
   };
+}
+
+/** The real answer with top-level keys removed or replaced, as a fault asked. */
+function reshape(reply: Reply, fault: ScenarioFault): Reply {
+  if (typeof reply.body !== 'object' || reply.body === null || Array.isArray(reply.body))
+    return reply;
+  const body: Record<string, unknown> = { ...(reply.body as Record<string, unknown>) };
+  for (const key of fault.omit ?? []) delete body[key];
+  Object.assign(body, fault.patch ?? {});
+  const headers = { ...(reply.headers ?? {}) };
+  delete headers.etag;
+  return { ...reply, headers, body };
 }
 
 function send(res: ServerResponse, reply: Reply): void {

@@ -188,6 +188,10 @@ export interface ScenarioFault {
   graphqlErrors?: Array<Record<string, unknown>>;
   /** With graphqlErrors: the partial `data` to send alongside; `"execute"` runs the real query. */
   data?: unknown;
+  /** Answer the real response with these top-level keys removed (e.g. PagerDuty's `more`). */
+  omit?: string[];
+  /** Answer the real response with these top-level keys replaced (e.g. `{ "limit": 25 }`). */
+  patch?: Record<string, unknown>;
 }
 
 export class ScenarioError extends Error {
@@ -470,6 +474,8 @@ class Checker {
       const h = this.obj(`${p}.headers`, f.headers);
       for (const [k, val] of Object.entries(h)) this.str(`${p}.headers.${k}`, val);
     }
+    if (f.omit !== undefined) this.strings(`${p}.omit`, f.omit);
+    if (f.patch !== undefined) this.obj(`${p}.patch`, f.patch);
     if (f.graphqlErrors !== undefined) {
       this.arr(`${p}.graphqlErrors`, f.graphqlErrors).forEach((e, i) => {
         this.obj(`${p}.graphqlErrors[${i}]`, e);

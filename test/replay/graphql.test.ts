@@ -55,9 +55,14 @@ type HistoryPage = {
   }>;
 };
 
+function repoOf(data: Json | null | undefined): Json {
+  const repo = data?.repository;
+  if (typeof repo !== 'object' || repo === null) throw new Error('no repository in the answer');
+  return repo as Json;
+}
+
 const historyOf = (data: Json | null | undefined) =>
-  ((data?.repository as Json).defaultBranchRef as { target: { history: HistoryPage } }).target
-    .history;
+  (repoOf(data).defaultBranchRef as { target: { history: HistoryPage } }).target.history;
 
 describe('queries are validated against the GitHub schema', () => {
   it("the collectors' queries are valid GitHub GraphQL", () => {
@@ -196,7 +201,7 @@ describe('pull requests and objects', () => {
   it('serves the fields the collectors read', async () => {
     const r = await gql(tiny, MERGED_PULL_REQUESTS, { owner: 'acme', name: 'shop', base: 'main' });
     expect(r.body.errors).toBeUndefined();
-    const prs = ((r.body.data?.repository as Json).pullRequests as { nodes: Json[] }).nodes;
+    const prs = (repoOf(r.body.data).pullRequests as { nodes: Json[] }).nodes;
     expect(prs).toEqual([
       {
         number: 3,
@@ -278,7 +283,7 @@ describe('pull requests and objects', () => {
         additions deletions tarballUrl history(first: 1) { nodes { signature { isValid } } } } } } } }`,
     );
     expect(r.body.errors).toBeUndefined();
-    const target = ((r.body.data?.repository as Json).defaultBranchRef as { target: Json }).target;
+    const target = (repoOf(r.body.data).defaultBranchRef as { target: Json }).target;
     expect(target).toMatchObject({ additions: 0, deletions: 0, tarballUrl: 'https://github.com/' });
   });
 
@@ -289,7 +294,7 @@ describe('pull requests and objects', () => {
         issues(first: 10, labels: ["incident"], orderBy: { field: CREATED_AT, direction: DESC }) {
           totalCount nodes { number state closedAt labels(first: 5) { nodes { name } } } } } }`,
     );
-    expect((r.body.data?.repository as Json).issues).toEqual({
+    expect(repoOf(r.body.data).issues).toEqual({
       totalCount: 2,
       nodes: [
         { number: 42, state: 'OPEN', closedAt: null, labels: { nodes: [{ name: 'incident' }] } },
