@@ -176,4 +176,34 @@ describe('linkChanges on a hand-built history', () => {
     // 1 changes page + 1 history page + 1 compare + 1 lookup of the hotfix commit.
     expect(warmRequests).toBe(4);
   });
+
+  it('reads the history again when the branch no longer contains the known head', async () => {
+    const client = await clientAt(at(7, 12));
+    const { changes, mergeCommits } = await changesUntil(client, at(1), at(7, 12));
+    const options = { branch: 'main', since: new Date(at(1)), deployments, changes, mergeCommits };
+    const full = await linkChanges(client, repo, options);
+    const rewritten = { ...full.cursor, head: { oid: sha('force-pushed away'), pos: 99 } };
+    const again = await linkChanges(client, repo, { ...options, cursor: rewritten });
+    expect(links(again.deployments)).toEqual(expected);
+    expect(again.warnings[0]).toBe(
+      `acme/shop: main no longer contains ${sha('force-pushed away').slice(0, 7)} (rewritten?); its history was read again`,
+    );
+  });
+
+  it('ships nothing from a deployed commit GitHub does not know, and says so', async () => {
+    const client = await clientAt(at(7, 12));
+    const { changes, mergeCommits } = await changesUntil(client, at(1), at(7, 12));
+    const ghost = { ...deploy('9', 'never pushed', at(5, 1)) };
+    const result = await linkChanges(client, repo, {
+      branch: 'main',
+      since: new Date(at(1)),
+      deployments: [...deployments, ghost],
+      changes,
+      mergeCommits,
+    });
+    expect(links(result.deployments)).toEqual({ ...expected, '9': [] });
+    expect(result.warnings).toContain(
+      `acme/shop: deployed commit ${sha('never pushed').slice(0, 7)} is unknown to GitHub (404); it ships no changes`,
+    );
+  });
 });

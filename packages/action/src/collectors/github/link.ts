@@ -1,5 +1,6 @@
 import type { Change, Deployment } from '@dora/core';
 import type { BaselineInfo } from '../../run-info.js';
+import { CollectorError } from '../errors.js';
 import type { GitHubClient } from './client.js';
 import { type HistoryCommit, introducers, type Walk, walkHistory } from './history.js';
 import { lookupCommitPullRequests } from './queries/commit-pull-requests.js';
@@ -13,13 +14,21 @@ export interface HistoryCursor {
   /** First-parent positions of recent line commits and of every deployed sha on the line. */
   positions: Record<string, number>;
   /** Deployed shas off the line: the line position they contain (null: none) and changes found by compare. */
-  offHistory: Record<string, { pos: number | null; changeIds: string[] }>;
+  offHistory: Record<string, OffLine>;
   /** Located changes: id -> [line position that brought it, mergedAt ms]. */
   changes: Record<string, [pos: number, mergedAtMs: number]>;
   /** Pull request number -> the latest line position whose commits are associated with it. */
   pulls: Record<string, number>;
   /** Successful deployments linked so far: id -> [environment, finishedAt ms, sha]. */
   deployments: Record<string, [environment: string, finishedAtMs: number, sha: string]>;
+}
+
+/** What a deployed sha off the line contains. */
+export interface OffLine {
+  pos: number | null;
+  changeIds: string[];
+  /** GitHub does not know the commit: it is never a compare base. */
+  missing?: true;
 }
 
 export interface LinkOptions {
@@ -348,7 +357,7 @@ async function placeDeployments(
   let skipped = 0;
   for (const [id, [environment, finishedAtMs, sha]] of entries) {
     const prev = previousSha.get(environment);
-    previousSha.set(environment, sha);
+    if (cursor.offHistory[sha]?.missing !== true) previousSha.set(environment, sha);
     const pos = line.onLine(sha);
     if (pos !== undefined) {
       cursor.positions[sha] = pos;
@@ -367,8 +376,12 @@ async function placeDeployments(
       off =
         against === undefined
           ? { pos: null, changeIds: [] }
-          : await compareOffLine(client, repo, opts, cursor, line, against, sha, warnings);
+          : await compareOrNothing(client, repo, opts, cursor, line, against, sha, warnings);
       cursor.offHistory[sha] = off;
+      if (off.missing === true) {
+        if (prev === undefined) previousSha.delete(environment);
+        else previousSha.set(environment, prev);
+      }
     }
     placed.push({ id, environment, finishedAtMs, pos: off.pos, extras: off.changeIds });
   }
@@ -383,6 +396,29 @@ async function placeDeployments(
     );
   }
   return placed;
+}
+
+/** A deployed commit GitHub no longer knows (deleted branch, rewritten history) ships nothing; say so. */
+async function compareOrNothing(
+  client: GitHubClient,
+  repo: string,
+  opts: LinkOptions,
+  cursor: HistoryCursor,
+  line: Line,
+  base: string,
+  sha: string,
+  warnings: string[],
+): Promise<OffLine> {
+  try {
+    return await compareOffLine(client, repo, opts, cursor, line, base, sha, warnings);
+  } catch (error) {
+    const status = error instanceof CollectorError ? error.status : undefined;
+    if (status !== 404 && status !== 422) throw error;
+    warnings.push(
+      `${repo}: deployed commit ${sha.slice(0, 7)} is unknown to GitHub (${status}); it ships no changes`,
+    );
+    return { pos: null, changeIds: [], missing: true };
+  }
 }
 
 interface CompareAnswer {
