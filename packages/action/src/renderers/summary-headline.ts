@@ -153,6 +153,14 @@ export function renderHeadline(result: RunResult): string {
       info.state.message === undefined ? '' : `: ${escapeMarkdown(info.state.message, 300)}`;
     parts.push(alert('NOTE', `**State not saved**${why}. The next run collects everything again.`));
   }
+  if (report.changeFailureRate.total === 0 && report.deploymentFrequency.deployments === 0) {
+    parts.push(
+      alert(
+        'NOTE',
+        `**No production deployment in this window.** Check that the \`environment\` input (${escapeMarkdown(info.environment)}) names the environment your deployments use, and that \`deployment-source\` finds them (see Data coverage below).`,
+      ),
+    );
+  }
   parts.push(
     [
       `**Overall: ${formatLevel(report.overall)}** · benchmark profile \`${report.benchmark.replace(/`/g, '')}\``,

@@ -96,6 +96,10 @@ describe('renderSummary: headline', () => {
       'not benchmarked',
     ]);
     expect(rows.every((row) => row[4] === '—')).toBe(true);
+    expect(renderSummary(emptyResult())).toContain(
+      '> [!NOTE]\n> **No production deployment in this window.** Check that the `environment` input (production)',
+    );
+    expect(renderSummary(fullResult())).not.toContain('No production deployment');
   });
 
   it('turns better into worse when the direction flips, and shows no change as such', () => {
