@@ -128,11 +128,16 @@ describe('linkChanges on a hand-built history', () => {
     const result = await linkChanges(client, repo, {
       branch: 'main',
       since: new Date(at(2, 1)),
-      deployments: deployments.filter((d) => !d.id.endsWith('E1')).map((d) => d),
+      deployments: [
+        // Before the range: left as it was.
+        { ...deploy('0', 'c1', at(1, 12)), changeIds: ['acme/shop#0'] },
+        ...deployments.filter((d) => !d.id.endsWith('E1')),
+      ],
       changes,
       mergeCommits,
     });
     const got = links(result.deployments);
+    expect(got['0']).toEqual(['acme/shop#0']);
     expect(got['1']).toEqual([]);
     expect(got['3']).toEqual(n(2, 3));
     expect(Object.values(got).flat()).not.toContain(`${repo}#1`);

@@ -50,7 +50,10 @@ export interface LinkOptions {
 }
 
 export interface LinkResult {
-  /** The given deployments, each with `changeIds` (empty when it shipped nothing new). */
+  /**
+   * The given deployments: successful ones in the range with `changeIds` (empty when they shipped nothing
+   * new), failed ones without, those finished before `since` as given.
+   */
   deployments: Deployment[];
   baselines: BaselineInfo[];
   cursor: HistoryCursor;
@@ -166,7 +169,7 @@ export async function linkChanges(
   }
   const line = placeLine(walk, cursor);
   locateChanges(repo, opts, cursor, line, warnings);
-  updateLedger(repo, opts.deployments, cursor, warnings);
+  updateLedger(repo, opts.deployments, sinceMs, cursor, warnings);
   const placed = await placeDeployments(client, repo, opts, cursor, line, warnings);
   const located = Object.entries(cursor.changes).map(([id, [pos, mergedAtMs]]) => ({
     id,
@@ -175,6 +178,8 @@ export async function linkChanges(
   }));
   const { shipped, firsts } = assignChanges(placed, located, sinceMs);
   const deployments = opts.deployments.map((d): Deployment => {
+    // Before the range: outside what this run links; left as given.
+    if (instantMs(d.finishedAt) < sinceMs) return d;
     const { changeIds: _, ...rest } = d;
     return d.status === 'success' ? { ...rest, changeIds: shipped.get(d.id) ?? [] } : rest;
   });
@@ -299,8 +304,11 @@ function locateChanges(
     }
   }
   let missing = 0;
+  const sinceMs = opts.since.getTime();
   for (const change of opts.changes) {
+    // Merged before the range: a full run over the range would not know it, so no deployment gets it.
     if (cursor.changes[change.id] !== undefined) continue;
+    if (instantMs(change.mergedAt ?? change.firstCommitAt) < sinceMs) continue;
     const oid = opts.mergeCommits?.[change.id];
     const number = change.id.slice(change.id.lastIndexOf('#') + 1);
     const pos =
@@ -320,15 +328,20 @@ function locateChanges(
   }
 }
 
-/** Remembers successful deployments; a re-run attempt that failed replaces its successful earlier attempt. */
+/**
+ * Remembers successful deployments in the range; a re-run attempt that failed replaces its successful
+ * earlier attempt.
+ */
 function updateLedger(
   repo: string,
   deployments: readonly Deployment[],
+  sinceMs: number,
   cursor: HistoryCursor,
   warnings: string[],
 ): void {
   let noSha = 0;
   for (const d of deployments) {
+    if (instantMs(d.finishedAt) < sinceMs) continue;
     if (d.status !== 'success' || d.sha === undefined) {
       delete cursor.deployments[d.id];
       if (d.status === 'success') noSha++;
