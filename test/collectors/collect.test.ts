@@ -1,12 +1,18 @@
 import type { DoraData } from '@dora/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../packages/action/src/collectors/collect.js';
-import { createGitHubClient, type GitHubClient } from '../../packages/action/src/collectors/github/client.js';
-import { createPagerDutyClient, type PagerDutyClient } from '../../packages/action/src/collectors/pagerduty/client.js';
+import {
+  createGitHubClient,
+  type GitHubClient,
+} from '../../packages/action/src/collectors/github/client.js';
+import {
+  createPagerDutyClient,
+  type PagerDutyClient,
+} from '../../packages/action/src/collectors/pagerduty/client.js';
 import type { CollectOptions, CollectorState } from '../../packages/action/src/collectors/types.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import type { Scenario } from '../fakes/scenario.js';
-import { generateScenario, type GroundTruth } from '../scenarios/generate.js';
+import { type GroundTruth, generateScenario } from '../scenarios/generate.js';
 
 let server: ReplayHandle | undefined;
 afterEach(async () => {
@@ -16,16 +22,34 @@ afterEach(async () => {
 
 const DAY = 86_400_000;
 
-async function clientsAt(scenario: Scenario, now: string): Promise<{ github: GitHubClient; pagerduty: PagerDutyClient }> {
+async function clientsAt(
+  scenario: Scenario,
+  now: string,
+): Promise<{ github: GitHubClient; pagerduty: PagerDutyClient }> {
   await server?.close();
   server = await startReplayServer({ scenario: { ...scenario, now } });
   return {
-    github: createGitHubClient({ token: 'gh-token', apiUrl: server.githubApiUrl, graphqlUrl: server.githubGraphqlUrl, retryAfterBaseMs: 1 }),
-    pagerduty: createPagerDutyClient({ token: 'pd-token', apiUrl: server.pagerdutyApiUrl, retryAfterBaseMs: 1, pdjsRetryMs: 0 }),
+    github: createGitHubClient({
+      token: 'gh-token',
+      apiUrl: server.githubApiUrl,
+      graphqlUrl: server.githubGraphqlUrl,
+      retryAfterBaseMs: 1,
+    }),
+    pagerduty: createPagerDutyClient({
+      token: 'pd-token',
+      apiUrl: server.pagerdutyApiUrl,
+      retryAfterBaseMs: 1,
+      pdjsRetryMs: 0,
+    }),
   };
 }
 
-function options(truth: GroundTruth, source: CollectOptions['deploymentSource'], until: string, repositories: string[]): CollectOptions {
+function options(
+  truth: GroundTruth,
+  source: CollectOptions['deploymentSource'],
+  until: string,
+  repositories: string[],
+): CollectOptions {
   return {
     repositories,
     deploymentSource: source,
@@ -45,31 +69,45 @@ function options(truth: GroundTruth, source: CollectOptions['deploymentSource'],
   };
 }
 
-async function runAt(scenario: Scenario, truth: GroundTruth, source: CollectOptions['deploymentSource'], at: string, repos: string[], previous?: { data: DoraData; state: CollectorState }) {
+async function runAt(
+  scenario: Scenario,
+  truth: GroundTruth,
+  source: CollectOptions['deploymentSource'],
+  at: string,
+  repos: string[],
+  previous?: { data: DoraData; state: CollectorState },
+) {
   const { github, pagerduty } = await clientsAt(scenario, at);
-  return collect(options(truth, source, at, repos), previous, { github, pagerduty, now: new Date(at) });
+  return collect(options(truth, source, at, repos), previous, {
+    github,
+    pagerduty,
+    now: new Date(at),
+  });
 }
 
 describe('collect() incremental equals full', () => {
-  it.each(['workflow-runs', 'deployments'] as const)('%s: three warm runs give the same data as one full run (sample)', async (source) => {
-    const { scenario, truth } = generateScenario({ preset: 'sample', seed: 11 });
-    const now = Date.parse(truth.config.now);
-    const at = (days: number) => new Date(now - days * DAY).toISOString();
-    const repos = ['acme/shop'];
+  it.each(['workflow-runs', 'deployments'] as const)(
+    '%s: three warm runs give the same data as one full run (sample)',
+    async (source) => {
+      const { scenario, truth } = generateScenario({ preset: 'sample', seed: 11 });
+      const now = Date.parse(truth.config.now);
+      const at = (days: number) => new Date(now - days * DAY).toISOString();
+      const repos = ['acme/shop'];
 
-    const first = await runAt(scenario, truth, source, at(40), repos);
-    const second = await runAt(scenario, truth, source, at(12), repos, first);
-    const third = await runAt(scenario, truth, source, at(0), repos, second);
-    const full = await runAt(scenario, truth, source, at(0), repos);
+      const first = await runAt(scenario, truth, source, at(40), repos);
+      const second = await runAt(scenario, truth, source, at(12), repos, first);
+      const third = await runAt(scenario, truth, source, at(0), repos, second);
+      const full = await runAt(scenario, truth, source, at(0), repos);
 
-    expect(third.partial).toBeUndefined();
-    expect(third.data.deployments).toEqual(full.data.deployments);
-    expect(third.data.changes).toEqual(full.data.changes);
-    expect(third.data.incidents).toEqual(full.data.incidents);
-    expect(full.data.deployments.length).toBe(truth.bySource[source]?.deployments.length);
-    // The warm runs read less than the full one.
-    expect(third.api.github).toBeLessThan(full.api.github);
-  });
+      expect(third.partial).toBeUndefined();
+      expect(third.data.deployments).toEqual(full.data.deployments);
+      expect(third.data.changes).toEqual(full.data.changes);
+      expect(third.data.incidents).toEqual(full.data.incidents);
+      expect(full.data.deployments.length).toBe(truth.bySource[source]?.deployments.length);
+      // The warm runs read less than the full one.
+      expect(third.api.github).toBeLessThan(full.api.github);
+    },
+  );
 
   it('an unchanged world costs one 304 on the next run (workflow runs, releases)', async () => {
     const { scenario, truth } = generateScenario({ preset: 'sample', seed: 11 });
@@ -78,15 +116,33 @@ describe('collect() incremental equals full', () => {
     server = await startReplayServer({ scenario });
     const handle = server;
     const client = () =>
-      createGitHubClient({ token: 'gh-token', apiUrl: handle.githubApiUrl, graphqlUrl: handle.githubGraphqlUrl });
+      createGitHubClient({
+        token: 'gh-token',
+        apiUrl: handle.githubApiUrl,
+        graphqlUrl: handle.githubGraphqlUrl,
+      });
     for (const source of ['workflow-runs', 'releases'] as const) {
-      const { pagerduty: _pd, ...opts } = { ...options(truth, source, truth.config.now, repos), changes: false, incidentLabels: [] };
-      const first = await collect(opts, undefined, { github: client(), now: new Date(truth.config.now) });
-      const again = await collect(opts, first, { github: client(), now: new Date(truth.config.now) });
+      const { pagerduty: _pd, ...opts } = {
+        ...options(truth, source, truth.config.now, repos),
+        changes: false,
+        incidentLabels: [],
+      };
+      const first = await collect(opts, undefined, {
+        github: client(),
+        now: new Date(truth.config.now),
+      });
+      const again = await collect(opts, first, {
+        github: client(),
+        now: new Date(truth.config.now),
+      });
       expect(again.api.notModified).toBe(1);
       expect(again.data).toEqual(first.data);
       // Releases: the 304 is all. Workflow runs: the workflows list and one run still in progress, re-read by id.
-      expect(again.api.github).toBe(source === 'releases' ? 1 : 2 + (first.state.repos['acme/shop']?.pendingDeployments.length ?? 0));
+      expect(again.api.github).toBe(
+        source === 'releases'
+          ? 1
+          : 2 + (first.state.repos['acme/shop']?.pendingDeployments.length ?? 0),
+      );
     }
   });
 });
@@ -97,12 +153,16 @@ describe('collect() against the ground truth', () => {
     const repos = scenario.github.repos.map((r) => `${r.owner}/${r.name}`);
     const lines: string[] = [];
     const { github, pagerduty } = await clientsAt(scenario, truth.config.now);
-    const result = await collect({ ...options(truth, 'workflow-runs', truth.config.now, repos), concurrency: 2 }, undefined, {
-      github,
-      pagerduty,
-      now: new Date(truth.config.now),
-      progress: (l) => lines.push(l),
-    });
+    const result = await collect(
+      { ...options(truth, 'workflow-runs', truth.config.now, repos), concurrency: 2 },
+      undefined,
+      {
+        github,
+        pagerduty,
+        now: new Date(truth.config.now),
+        progress: (l) => lines.push(l),
+      },
+    );
     const expected = truth.bySource['workflow-runs'] as DoraData;
     const key = (d: { id: string }) => d.id;
     const strip = ({ changeIds: _c, ...d }: DoraData['deployments'][number]) => ({
@@ -128,7 +188,11 @@ describe('collect() against the ground truth', () => {
     expect(shared.length).toBeGreaterThan(0);
     for (const i of shared) expect(i.repository).toBeUndefined();
     expect(result.sources).toEqual({
-      deployments: { 'acme/api': 'workflow-runs', 'acme/web': 'workflow-runs', 'acme/worker': 'workflow-runs' },
+      deployments: {
+        'acme/api': 'workflow-runs',
+        'acme/web': 'workflow-runs',
+        'acme/worker': 'workflow-runs',
+      },
       changes: 'github-pull-requests',
       incidents: ['github-issues', 'pagerduty'],
     });
@@ -141,8 +205,14 @@ describe('collect() against the ground truth', () => {
     const result = await runAt(scenario, truth, 'workflow-runs', truth.config.now, ['acme/shop']);
     const expected = truth.bySource['workflow-runs'] as DoraData;
     const links = (list: DoraData['deployments']) =>
-      Object.fromEntries([...list].filter((d) => d.status === 'success').map((d) => [d.id, [...(d.changeIds ?? [])].sort()]));
+      Object.fromEntries(
+        [...list]
+          .filter((d) => d.status === 'success')
+          .map((d) => [d.id, [...(d.changeIds ?? [])].sort()]),
+      );
     expect(links(result.data.deployments)).toEqual(links(expected.deployments));
-    expect(result.data.changes.map((c) => c.id).sort()).toEqual(truth.changes.map((c) => c.id).sort());
+    expect(result.data.changes.map((c) => c.id).sort()).toEqual(
+      truth.changes.map((c) => c.id).sort(),
+    );
   });
 });

@@ -41,8 +41,20 @@ function manyRuns(count: number, everyMs: number, faults: ScenarioFault[] = []):
           owner: 'acme',
           name: 'shop',
           defaultBranch: 'main',
-          commits: [{ sha: SHA, parents: [], branch: 'main', authoredAt: '2026-08-01T00:00:00Z', committedAt: '2026-08-01T00:00:00Z', author: 'alice', message: 'init' }],
-          workflows: [{ id: 1001, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active' }],
+          commits: [
+            {
+              sha: SHA,
+              parents: [],
+              branch: 'main',
+              authoredAt: '2026-08-01T00:00:00Z',
+              committedAt: '2026-08-01T00:00:00Z',
+              author: 'alice',
+              message: 'init',
+            },
+          ],
+          workflows: [
+            { id: 1001, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active' },
+          ],
           workflowRuns: runs,
         },
       ],
@@ -89,7 +101,9 @@ describe('workflow runs past the 1,000-result cap', () => {
     const ids = result.data.deployments.map((d) => d.id);
     expect(ids).toHaveLength(2600);
     expect(new Set(ids).size).toBe(2600);
-    expect(ids.slice().sort()).toEqual(Array.from({ length: 2600 }, (_, i) => `acme/shop:run:${5000 + i}`).sort());
+    expect(ids.slice().sort()).toEqual(
+      Array.from({ length: 2600 }, (_, i) => `acme/shop:run:${5000 + i}`).sort(),
+    );
     expect(result.data.deployments.filter((d) => d.status === 'failure')).toHaveLength(1300);
     // Lower bound: 26 pages of runs. Page 1 of the branch list, 1 probe page per range of the split.
     const used = stats.byRoute[RUNS] ?? 0;
@@ -108,14 +122,30 @@ describe('rate limits and server errors on the deployment lists (replay faults)'
   const expected = async () => (await run(clean)).result.data.deployments;
 
   it.each([
-    ['primary limit, remaining 0 and a reset time', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+1' }, body: { message: 'API rate limit exceeded' } }],
-    ['429 with retry-after', { status: 429, headers: { 'retry-after': '3' }, body: { message: 'Too many requests' } }],
-    ['secondary limit without retry-after (waits the 60 s fallback)', { status: 403, body: { message: 'You have exceeded a secondary rate limit.' } }],
+    [
+      'primary limit, remaining 0 and a reset time',
+      {
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+1' },
+        body: { message: 'API rate limit exceeded' },
+      },
+    ],
+    [
+      '429 with retry-after',
+      { status: 429, headers: { 'retry-after': '3' }, body: { message: 'Too many requests' } },
+    ],
+    [
+      'secondary limit without retry-after (waits the 60 s fallback)',
+      { status: 403, body: { message: 'You have exceeded a secondary rate limit.' } },
+    ],
     ['502 Bad Gateway', { status: 502, body: { message: 'Server Error' } }],
   ])('%s: retried, nothing lost', async (_name, fault) => {
     const want = await expected();
     await server?.close();
-    const { result, stats, logs } = await run({ ...clean, faults: [{ method: 'GET', path: '/actions/workflows/[^/]+/runs$', times: 2, ...fault }] });
+    const { result, stats, logs } = await run({
+      ...clean,
+      faults: [{ method: 'GET', path: '/actions/workflows/[^/]+/runs$', times: 2, ...fault }],
+    });
     expect(result.partial).toBeUndefined();
     expect(result.data.deployments).toEqual(want);
     // Page 1 of the branch list, then the created range: a probe page and 2 more; plus the 2 faulted.
@@ -125,18 +155,37 @@ describe('rate limits and server errors on the deployment lists (replay faults)'
 
   it('a limit longer than the allowed wait stops collection: partial, previous data kept', async () => {
     server = await startReplayServer({ scenario: clean });
-    const github = createGitHubClient({ token: 't', apiUrl: server.githubApiUrl, graphqlUrl: server.githubGraphqlUrl, retryAfterBaseMs: 1 });
+    const github = createGitHubClient({
+      token: 't',
+      apiUrl: server.githubApiUrl,
+      graphqlUrl: server.githubGraphqlUrl,
+      retryAfterBaseMs: 1,
+    });
     const first = await collect(options(), undefined, { github, now: new Date(NOW) });
     await server.close();
-    const limited: ScenarioFault = { method: 'GET', path: '/actions/', status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+3600' }, body: { message: 'API rate limit exceeded' } };
+    const limited: ScenarioFault = {
+      method: 'GET',
+      path: '/actions/',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+3600' },
+      body: { message: 'API rate limit exceeded' },
+    };
     const { result } = await run({ ...clean, faults: [limited] }, {}, 60_000);
-    expect(result.partial?.reason).toMatch(/^acme\/shop: GitHub rate limit reached on GET \/github\/repos\/acme\/shop\/actions\/workflows; it resets at /);
+    expect(result.partial?.reason).toMatch(
+      /^acme\/shop: GitHub rate limit reached on GET \/github\/repos\/acme\/shop\/actions\/workflows; it resets at /,
+    );
     expect(result.data.deployments).toEqual([]);
     await server?.close();
     // With a previous state, what it had is kept, cursors unchanged.
     server = await startReplayServer({ scenario: { ...clean, faults: [limited] } });
     const again = await collect(options(), first, {
-      github: createGitHubClient({ token: 't', apiUrl: server.githubApiUrl, graphqlUrl: server.githubGraphqlUrl, retryAfterBaseMs: 1, maxWaitMs: 60_000 }),
+      github: createGitHubClient({
+        token: 't',
+        apiUrl: server.githubApiUrl,
+        graphqlUrl: server.githubGraphqlUrl,
+        retryAfterBaseMs: 1,
+        maxWaitMs: 60_000,
+      }),
       now: new Date(NOW),
     });
     expect(again.partial).toBeDefined();
@@ -149,16 +198,26 @@ describe('busy scenario request count', () => {
   it('prints requests used vs the lower bound Σ ceil(items/100)', async () => {
     const { scenario, truth } = generateScenario({ preset: 'busy', seed: 1 });
     server = await startReplayServer({ scenario });
-    const github = createGitHubClient({ token: 't', apiUrl: server.githubApiUrl, graphqlUrl: server.githubGraphqlUrl });
+    const github = createGitHubClient({
+      token: 't',
+      apiUrl: server.githubApiUrl,
+      graphqlUrl: server.githubGraphqlUrl,
+    });
     const started = performance.now();
     const result = await collect(
-      options({ since: new Date(truth.config.since), until: new Date(truth.config.now), incidentLabels: ['incident'] }),
+      options({
+        since: new Date(truth.config.since),
+        until: new Date(truth.config.now),
+        incidentLabels: ['incident'],
+      }),
       undefined,
       { github, now: new Date(truth.config.now) },
     );
     const seconds = (performance.now() - started) / 1000;
     const repo = scenario.github.repos[0];
-    const deployRuns = (repo?.workflowRuns ?? []).filter((r) => r.workflowId === repo?.workflows?.find((w) => w.path.endsWith('deploy.yml'))?.id);
+    const deployRuns = (repo?.workflowRuns ?? []).filter(
+      (r) => r.workflowId === repo?.workflows?.find((w) => w.path.endsWith('deploy.yml'))?.id,
+    );
     const runIds = new Set(deployRuns.map((r) => r.id)).size;
     const issues = (repo?.issues ?? []).filter((i) => i.labels?.includes('incident')).length;
     const pulls = repo?.pullRequests?.length ?? 0;
@@ -169,6 +228,8 @@ describe('busy scenario request count', () => {
       `busy, workflow-runs + issues (changes off): ${result.data.deployments.length} deployments from ${runIds} runs, ${result.data.incidents.length} incidents; ` +
         `${stats.requests} requests (lower bound ${lower}; ${pulls} PRs also sit in the issues list) in ${seconds.toFixed(1)} s; by route ${JSON.stringify(stats.byRoute)}`,
     );
-    expect(result.data.deployments.length).toBe(truth.bySource['workflow-runs']?.deployments.length);
+    expect(result.data.deployments.length).toBe(
+      truth.bySource['workflow-runs']?.deployments.length,
+    );
   });
 });
