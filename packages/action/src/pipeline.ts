@@ -8,6 +8,7 @@ import type {
 import { RateLimitedError } from './collectors/index.js';
 import type { PagerDutyClient } from './collectors/pagerduty/client.js';
 import type { ActionInputs } from './inputs.js';
+import { eventsSince } from './range-filter.js';
 import type { RunInfo, RunResult, StateInfo } from './run-info.js';
 import { encodeState } from './state/codec.js';
 import { scopeHash } from './state/scope.js';
@@ -179,7 +180,8 @@ export async function runPipeline(inputs: ActionInputs, deps: PipelineDeps): Pro
   }
   for (const warning of collected.warnings) deps.log.warning(warning);
 
-  const report = computeDora(collected.data, doraOptions(inputs, window, deps.now));
+  const data = eventsSince(collected.data, range.from);
+  const report = computeDora(data, doraOptions(inputs, window, deps.now));
 
   const stored: StoredState = {
     schemaVersion: STATE_SCHEMA_VERSION,
@@ -207,9 +209,9 @@ export async function runPipeline(inputs: ActionInputs, deps: PipelineDeps): Pro
     sources: collected.sources,
     collected: { from: range.from.toISOString(), to: range.to.toISOString() },
     events: {
-      deployments: collected.data.deployments.length,
-      changes: collected.data.changes.length,
-      incidents: collected.data.incidents.length,
+      deployments: data.deployments.length,
+      changes: data.changes.length,
+      incidents: data.incidents.length,
     },
     baselines: collected.baselines,
     api: collected.api,
@@ -218,5 +220,5 @@ export async function runPipeline(inputs: ActionInputs, deps: PipelineDeps): Pro
     generatedAt: deps.now.toISOString(),
   };
   if (collected.partial) info.partial = collected.partial;
-  return { data: collected.data, report, info };
+  return { data, report, info };
 }
