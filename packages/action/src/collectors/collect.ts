@@ -1,6 +1,6 @@
 import type { Change, Deployment, DoraData, Incident } from '@dora/core';
 import type { ApiUsage, BaselineInfo, SourcesUsed } from '../run-info.js';
-import { RateLimitedError } from './errors.js';
+import { CollectorError, RateLimitedError } from './errors.js';
 import { type ChangesCursor, collectChanges } from './github/changes.js';
 import type { GitHubClient } from './github/client.js';
 import {
@@ -132,7 +132,16 @@ export async function collect(
         data.incidents.push(...mergeById(prevPd, pd.incidents));
         state.pagerduty = pd.cursor;
       } catch (error) {
-        stop(error, 'PagerDuty');
+        // An outage of PagerDuty (5xx, network) must not cost the GitHub data: keep its previous incidents.
+        if (
+          error instanceof CollectorError &&
+          !(error instanceof RateLimitedError) &&
+          (error.status ?? 500) >= 500
+        ) {
+          warnings.push(`PagerDuty incidents not updated: ${error.message}`);
+        } else {
+          stop(error, 'PagerDuty');
+        }
       }
     }
     if (state.pagerduty === undefined) {

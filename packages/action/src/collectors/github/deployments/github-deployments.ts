@@ -1,4 +1,5 @@
 import type { Deployment } from '@dora/core';
+import { mapLimit } from '../../merge.js';
 import {
   before,
   readNewestFirst,
@@ -48,6 +49,9 @@ export function outcomeOf(statuses: ApiStatus[]): StatusOutcome {
   return { final: false };
 }
 
+/** Statuses requests in flight at once (GitHub advises few concurrent requests). */
+const STATUS_CONCURRENCY = 4;
+
 /** GitHub Deployments to the environment: `owner/name:deployment:<id>`. */
 export async function collectGitHubDeployments(ctx: SourceContext): Promise<SourceOutput> {
   const listed = await readNewestFirst<ApiDeployment>(
@@ -69,11 +73,10 @@ export async function collectGitHubDeployments(ctx: SourceContext): Promise<Sour
   }
   for (const id of ctx.pending) if (!candidates.has(id)) candidates.set(id, undefined);
 
-  const deployments: Deployment[] = [];
-  const pending: number[] = [];
-  for (const [id, known] of candidates) {
+  // One statuses request per deployment: a few at once, in the order listed.
+  const outcomes = await mapLimit([...candidates], STATUS_CONCURRENCY, async ([id, known]) => {
     const d = known ?? (await readDeployment(ctx, id));
-    if (d === undefined) continue;
+    if (d === undefined) return undefined;
     const statuses = (
       await ctx.client.octokit.request(
         'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
@@ -85,7 +88,14 @@ export async function collectGitHubDeployments(ctx: SourceContext): Promise<Sour
         },
       )
     ).data as ApiStatus[];
-    const outcome = outcomeOf(statuses);
+    return { id, d, outcome: outcomeOf(statuses) };
+  });
+
+  const deployments: Deployment[] = [];
+  const pending: number[] = [];
+  for (const entry of outcomes) {
+    if (entry === undefined) continue;
+    const { id, d, outcome } = entry;
     // Finished after `until`: not part of this collection, but must not be lost to the next one.
     if (!outcome.final || (outcome.status !== null && !before(outcome.at, ctx.until))) {
       pending.push(id);
