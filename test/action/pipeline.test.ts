@@ -5,6 +5,7 @@ import type { DoraData } from '@dora/core';
 import { describe, expect, it } from 'vitest';
 import {
   type CollectOptions,
+  CollectorError,
   type CollectorState,
   createGitHubClient,
   RateLimitedError,
@@ -221,5 +222,51 @@ describe('runPipeline', () => {
     expect(log).toContain(
       'warning: Partial report: GitHub rate limit: waiting would exceed max-wait',
     );
+  });
+});
+
+describe('runPipeline and a PagerDuty outage', () => {
+  it('warns and collects again without PagerDuty instead of failing', async () => {
+    const dir = await stateDir();
+    const log: string[] = [];
+    const withClient: boolean[] = [];
+    const pagerduty = { get: async () => ({}) as never, requests: () => 3 };
+    const result = await runPipeline(inputs(), {
+      now: NOW,
+      github,
+      pagerduty,
+      collect: async (options, previous, deps) => {
+        withClient.push(deps.pagerduty !== undefined);
+        if (deps.pagerduty)
+          throw new CollectorError('pagerduty', 'PagerDuty answered 503', { status: 503 });
+        return recordingCollect([])(options, previous, deps);
+      },
+      openStore: (scope) => createFileStore(dir, scope),
+      persist: { allowed: true },
+      log: silentLog(log),
+    });
+    expect(withClient).toEqual([true, false]);
+    expect(log).toContain(
+      'warning: PagerDuty could not be read (PagerDuty answered 503): its incidents are those of the last run.',
+    );
+    expect(result.info.warnings).toEqual(['PagerDuty could not be read: PagerDuty answered 503']);
+    expect(result.info.api.pagerduty).toBe(3);
+    expect(result.report.deploymentFrequency.deployments).toBe(3);
+  });
+
+  it('still fails on a GitHub error', async () => {
+    const dir = await stateDir();
+    await expect(
+      runPipeline(inputs(), {
+        now: NOW,
+        github,
+        collect: async () => {
+          throw new CollectorError('github', 'GitHub answered 500', { status: 500 });
+        },
+        openStore: (scope) => createFileStore(dir, scope),
+        persist: { allowed: true },
+        log: silentLog([]),
+      }),
+    ).rejects.toThrow('GitHub answered 500');
   });
 });

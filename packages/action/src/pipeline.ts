@@ -5,7 +5,7 @@ import type {
   CollectResult,
   GitHubClient,
 } from './collectors/index.js';
-import { RateLimitedError } from './collectors/index.js';
+import { CollectorError, PermissionError, RateLimitedError } from './collectors/index.js';
 import type { PagerDutyClient } from './collectors/pagerduty/client.js';
 import type { ActionInputs } from './inputs.js';
 import { eventsSince } from './range-filter.js';
@@ -110,32 +110,77 @@ function restoredMessage(restored: Restored): string {
   return restored.state ? '' : restored.message;
 }
 
+function isPagerDutyOutage(error: unknown): error is CollectorError {
+  return (
+    error instanceof CollectorError &&
+    error.source === 'pagerduty' &&
+    !(error instanceof RateLimitedError) &&
+    !(error instanceof PermissionError)
+  );
+}
+
+type PreviousInput = { data: DoraData; state: CollectorState } | undefined;
+
+function collectOnce(
+  deps: PipelineDeps,
+  options: CollectOptions,
+  previous: PreviousInput,
+  withPagerDuty: boolean,
+): Promise<CollectResult> {
+  return deps.collect(options, previous, {
+    github: deps.github,
+    now: deps.now,
+    ...(withPagerDuty && deps.pagerduty ? { pagerduty: deps.pagerduty } : {}),
+    ...(deps.progress ? { progress: deps.progress } : {}),
+  });
+}
+
 /** A rate limit that the collector did not turn into a partial result: report what was saved before. */
+function checkpoint(
+  deps: PipelineDeps,
+  previous: StoredState | undefined,
+  error: unknown,
+): CollectResult {
+  if (!(error instanceof RateLimitedError)) throw error;
+  return {
+    data: previous?.data ?? { deployments: [], changes: [], incidents: [] },
+    state: previous?.collector ?? { version: 1, repos: {} },
+    sources: { deployments: {}, changes: 'github-pull-requests', incidents: [] },
+    baselines: [],
+    api: deps.github.usage(),
+    warnings: [],
+    partial: { reason: error.message },
+  };
+}
+
+/**
+ * Collects; a PagerDuty outage is a warning (collected again without PagerDuty, which keeps the
+ * incidents of the last run) and a rate limit the collector let through becomes a partial report.
+ */
 async function collectOrCheckpoint(
   deps: PipelineDeps,
   options: CollectOptions,
   previous: StoredState | undefined,
 ): Promise<CollectResult> {
   const previousInput = previous ? { data: previous.data, state: previous.collector } : undefined;
-  const collectDeps = {
-    github: deps.github,
-    now: deps.now,
-    ...(deps.pagerduty ? { pagerduty: deps.pagerduty } : {}),
-    ...(deps.progress ? { progress: deps.progress } : {}),
-  };
   try {
-    return await deps.collect(options, previousInput, collectDeps);
+    return await collectOnce(deps, options, previousInput, true);
   } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error;
-    return {
-      data: previous?.data ?? { deployments: [], changes: [], incidents: [] },
-      state: previous?.collector ?? { version: 1, repos: {} },
-      sources: { deployments: {}, changes: 'github-pull-requests', incidents: [] },
-      baselines: [],
-      api: deps.github.usage(),
-      warnings: [],
-      partial: { reason: error.message },
-    };
+    if (!isPagerDutyOutage(error) || !deps.pagerduty) return checkpoint(deps, previous, error);
+    deps.log.warning(
+      `PagerDuty could not be read (${error.message}): its incidents are those of the last run.`,
+    );
+    try {
+      const result = await collectOnce(deps, options, previousInput, false);
+      const others = result.warnings.filter((w) => !w.includes('no PagerDuty client was given'));
+      return {
+        ...result,
+        api: { ...result.api, pagerduty: deps.pagerduty.requests() },
+        warnings: [`PagerDuty could not be read: ${error.message}`, ...others],
+      };
+    } catch (retryError) {
+      return checkpoint(deps, previous, retryError);
+    }
   }
 }
 
