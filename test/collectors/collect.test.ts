@@ -200,6 +200,43 @@ describe('collect() against the ground truth', () => {
     expect(lines.some((l) => l.startsWith('PagerDuty: '))).toBe(true);
   });
 
+  it('a GraphQL RATE_LIMITED answer is waited out; a PagerDuty outage keeps GitHub data with a warning', async () => {
+    const { scenario, truth } = generateScenario({ preset: 'quiet', seed: 2 });
+    const repos = ['acme/shop'];
+    const clean = await runAt(scenario, truth, 'workflow-runs', truth.config.now, repos);
+    const faulted: Scenario = {
+      ...scenario,
+      faults: [
+        {
+          path: '/graphql',
+          times: 1,
+          graphqlErrors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }],
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+1' },
+        },
+        {
+          method: 'GET',
+          path: '^/incidents',
+          status: 503,
+          body: { error: { message: 'Service Unavailable', code: 2000 } },
+        },
+      ],
+    };
+    const graphqlClean = server?.stats().byRoute['POST /graphql'] ?? 0;
+    const result = await runAt(faulted, truth, 'workflow-runs', truth.config.now, repos);
+    // The RATE_LIMITED answer was sent once and the query repeated; PagerDuty tried 3 times.
+    expect(server?.stats().byRoute['POST /graphql']).toBe(graphqlClean + 1);
+    expect(server?.stats().byRoute['GET /incidents']).toBe(3);
+    expect(result.partial).toBeUndefined();
+    expect(result.data.deployments).toEqual(clean.data.deployments);
+    expect(result.data.changes).toEqual(clean.data.changes);
+    expect(result.data.incidents).toEqual(
+      clean.data.incidents.filter((i) => !i.id.startsWith('pagerduty:')),
+    );
+    expect(result.warnings).toContain(
+      'PagerDuty incidents not updated: PagerDuty request GET /incidents failed (503): Service Unavailable',
+    );
+  });
+
   it('sample, workflow runs with changes: changeIds as the ground truth', async () => {
     const { scenario, truth } = generateScenario({ preset: 'sample', seed: 5 });
     const result = await runAt(scenario, truth, 'workflow-runs', truth.config.now, ['acme/shop']);

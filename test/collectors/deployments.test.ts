@@ -173,6 +173,41 @@ describe('deployment sources against the replay (sample scenario)', () => {
     }
   });
 
+  it("deploy-job: the job's conclusion and times instead of the run's", async () => {
+    const { github } = await start(scenario);
+    const result = await collect(
+      optionsFor(truth, 'workflow-runs', { deployJob: 'deploy-prod' }),
+      undefined,
+      {
+        github,
+        now: new Date(truth.config.now),
+      },
+    );
+    const runs = new Map<
+      number,
+      NonNullable<Scenario['github']['repos'][number]['workflowRuns']>[number]
+    >();
+    for (const run of scenario.github.repos[0]?.workflowRuns ?? []) {
+      const seen = runs.get(run.id);
+      if (seen === undefined || (run.runAttempt ?? 1) > (seen.runAttempt ?? 1))
+        runs.set(run.id, run);
+    }
+    const expected = (truth.bySource['workflow-runs'] as DoraData).deployments.map((d) => {
+      const run = runs.get(Number(d.id.split(':').pop()));
+      const job = run?.jobs?.find((j) => j.name === 'deploy-prod');
+      return { ...d, startedAt: job?.startedAt as string, finishedAt: job?.completedAt as string };
+    });
+    expect(expected.length).toBeGreaterThan(100);
+    expect(byId(result.data.deployments).map(bare)).toEqual(byId(expected).map(bare));
+    const started = (d: Deployment) => Date.parse(String(d.startedAt));
+    const runStarted = (truth.bySource['workflow-runs'] as DoraData).deployments;
+    // The deploy job starts after the build: later than the run for every deployment.
+    for (const d of result.data.deployments) {
+      const r = runStarted.find((x) => x.id === d.id) as Deployment;
+      expect(started(d)).toBeGreaterThan(started(r));
+    }
+  });
+
   it('GitHub issues labelled as incidents equal the ground truth', async () => {
     const { github } = await start(scenario);
     const result = await collect(

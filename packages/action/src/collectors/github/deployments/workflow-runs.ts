@@ -1,4 +1,5 @@
 import type { Deployment } from '@dora/core';
+import { mapLimit } from '../../merge.js';
 import {
   before,
   etagKey,
@@ -41,6 +42,9 @@ interface RunsQuery {
   branch: string;
 }
 
+/** Jobs requests in flight at once. */
+const JOBS_CONCURRENCY = 4;
+
 const RUNS_ROUTE = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs';
 /** GitHub answers at most this many runs for a filtered listing (total_count stays true). */
 export const FILTERED_CAP = 1000;
@@ -70,13 +74,19 @@ export async function collectWorkflowRuns(
     if (run !== undefined) runs.push(run);
   }
 
+  const latest = latestAttempts(runs);
+  const deployJob = options.deployJob;
+  // With a deploy job, one jobs request per run: a few at once, in the order listed.
+  const results =
+    deployJob === undefined
+      ? latest.map((run) => ({ run, result: fromRun(ctx, run) }))
+      : await mapLimit(latest, JOBS_CONCURRENCY, async (run) => ({
+          run,
+          result: await fromJob(ctx, run, deployJob),
+        }));
   const deployments: Deployment[] = [];
   const pending: number[] = [];
-  for (const run of latestAttempts(runs)) {
-    const result =
-      options.deployJob === undefined
-        ? fromRun(ctx, run)
-        : await fromJob(ctx, run, options.deployJob);
+  for (const { run, result } of results) {
     // Finished after `until`: not part of this collection, but must not be lost to the next one.
     if (
       result === 'pending' ||
