@@ -40,8 +40,8 @@ function isSorted(list: readonly NDeployment[]): boolean {
 /** Normalises the input and options once and runs every window-independent stage. */
 export function analyse(data: DoraData, options: DoraOptions, withBenchmark = true): Analysis {
   const opts = normaliseOptions(options, withBenchmark);
-  const normal = normaliseData(data);
-  const production = normal.deployments.filter((d) => opts.isProduction(d.environment));
+  const normal = normaliseData(data, opts.isProduction);
+  const production = normal.deployments;
   // Collectors usually emit deployments in time order: check before paying for a sort.
   if (!isSorted(production)) production.sort(compareDeployments);
   for (let i = 0; i < production.length; i++) (production[i] as NDeployment).pos = i;

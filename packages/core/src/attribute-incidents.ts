@@ -1,5 +1,5 @@
 import { GroupIndex } from './group-index.js';
-import type { NDeployment, NIncident, NormalData } from './normalize.js';
+import { append, type NDeployment, type NIncident, type NormalData } from './normalize.js';
 
 /**
  * Attributes each incident to at most one production deployment: the one its `deploymentId`
@@ -24,8 +24,8 @@ export function attributeIncidents(
       attributionMs,
     );
     if (d !== undefined) {
-      d.incidents.push(incident);
-      d.reasons.push({ kind: 'incident', ref: incident.id });
+      d.incidents = append(d.incidents, incident);
+      d.reasons = append(d.reasons, { kind: 'incident', ref: incident.id });
     }
   }
 }
@@ -38,7 +38,7 @@ function attributedDeployment(
 ): NDeployment | undefined {
   if (incident.deploymentId !== undefined) {
     const named = data.deploymentById.get(incident.deploymentId);
-    return named !== undefined && named.pos >= 0 ? named : undefined;
+    return named;
   }
   const d = index().lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
   return d !== undefined && incident.createdAt - d.t <= attributionMs ? d : undefined;

@@ -1,4 +1,4 @@
-import type { NChange, NormalData } from './normalize.js';
+import { append, type NChange, type NormalData } from './normalize.js';
 
 const REVERT_TITLE = /^Revert "(.+)"$/s;
 
@@ -37,7 +37,7 @@ export function classifyChanges(data: NormalData, rule: HotfixRule): void {
       byTitle ??= indexByTitle(data.changes);
       target = titleTarget(c, byTitle.get(titleMatch[1]));
     }
-    if (target !== undefined && target !== c) target.revertedBy.push(c);
+    if (target !== undefined && target !== c) target.revertedBy = append(target.revertedBy, c);
   }
 }
 

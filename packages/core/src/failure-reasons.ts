@@ -1,5 +1,7 @@
-import type { NDeployment, NormalData } from './normalize.js';
+import { append, type NDeployment, type NormalData } from './normalize.js';
 import type { FailureReason } from './types.js';
+
+const DEPLOYMENT_FAILED: FailureReason = Object.freeze({ kind: 'deployment-failed' });
 
 const KIND_ORDER: Readonly<Record<string, number>> = {
   'deployment-failed': 0,
@@ -9,18 +11,30 @@ const KIND_ORDER: Readonly<Record<string, number>> = {
   'hotfix-followup': 4,
 };
 
-/** Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment. */
-function groupKey(d: NDeployment): string {
-  return `${d.repository ?? '\u0000'}\u0001${d.service ?? '\u0000'}\u0001${d.environment}`;
-}
-
-function groups(list: readonly NDeployment[]): Map<string, NDeployment[]> {
-  const out = new Map<string, NDeployment[]>();
+/**
+ * Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment.
+ * Nested maps keyed by the strings themselves: no key string is built per deployment.
+ */
+function groups(list: readonly NDeployment[]): NDeployment[][] {
+  const byRepo = new Map<string | undefined, Map<string | undefined, Map<string, NDeployment[]>>>();
+  const out: NDeployment[][] = [];
   for (const d of list) {
-    const k = groupKey(d);
-    const g = out.get(k);
-    if (g === undefined) out.set(k, [d]);
-    else g.push(d);
+    let byService = byRepo.get(d.repository);
+    if (byService === undefined) {
+      byService = new Map();
+      byRepo.set(d.repository, byService);
+    }
+    let byEnv = byService.get(d.service);
+    if (byEnv === undefined) {
+      byEnv = new Map();
+      byService.set(d.service, byEnv);
+    }
+    const g = byEnv.get(d.environment);
+    if (g === undefined) {
+      const created = [d];
+      byEnv.set(d.environment, created);
+      out.push(created);
+    } else g.push(d);
   }
   return out;
 }
@@ -31,7 +45,7 @@ function groups(list: readonly NDeployment[]): Map<string, NDeployment[]> {
  * carried the failure. Only successful deployments with a sha form the sequence.
  */
 function markRollbacks(successes: readonly NDeployment[]): void {
-  for (const seq of groups(successes.filter((d) => d.sha !== undefined)).values()) {
+  for (const seq of groups(successes.filter((d) => d.sha !== undefined))) {
     const lastIndex = new Map<string, number>();
     for (let i = 0; i < seq.length; i++) {
       const d = seq[i] as NDeployment;
@@ -39,7 +53,8 @@ function markRollbacks(successes: readonly NDeployment[]): void {
       const restored = lastIndex.get(sha);
       if (restored !== undefined && i > 0 && (seq[i - 1] as NDeployment).sha !== sha) {
         d.rollback = true;
-        (seq[restored + 1] as NDeployment).reasons.push({ kind: 'rollback', ref: d.id });
+        const marked = seq[restored + 1] as NDeployment;
+        marked.reasons = append(marked.reasons, { kind: 'rollback', ref: d.id });
       }
       lastIndex.set(sha, i);
     }
@@ -49,7 +64,8 @@ function markRollbacks(successes: readonly NDeployment[]): void {
 function markReverted(data: NormalData): void {
   for (const c of data.changes) {
     if (c.ship === undefined) continue;
-    for (const r of c.revertedBy) c.ship.reasons.push({ kind: 'reverted', ref: r.id });
+    for (const r of c.revertedBy)
+      c.ship.reasons = append(c.ship.reasons, { kind: 'reverted', ref: r.id });
   }
 }
 
@@ -59,12 +75,12 @@ function shipsOnlyHotfixes(d: NDeployment): boolean {
 
 /** A deployment whose next successful deployment (same group) ships only hotfixes. */
 function markHotfixFollowups(production: readonly NDeployment[]): void {
-  for (const seq of groups(production).values()) {
+  for (const seq of groups(production)) {
     let next: NDeployment | undefined;
     for (let i = seq.length - 1; i >= 0; i--) {
       const d = seq[i] as NDeployment;
       if (next !== undefined && shipsOnlyHotfixes(next)) {
-        d.reasons.push({ kind: 'hotfix-followup', ref: next.id });
+        d.reasons = append(d.reasons, { kind: 'hotfix-followup', ref: next.id });
       }
       if (d.success) next = d;
     }
@@ -79,11 +95,11 @@ function compareReasons(a: FailureReason, b: FailureReason): number {
   return ar < br ? -1 : ar > br ? 1 : 0;
 }
 
-function tidy(reasons: FailureReason[]): FailureReason[] {
+function tidy(reasons: readonly FailureReason[]): readonly FailureReason[] {
   if (reasons.length < 2) return reasons;
-  reasons.sort(compareReasons);
-  return reasons.filter(
-    (r, i) => i === 0 || compareReasons(r, reasons[i - 1] as FailureReason) !== 0,
+  const sorted = (reasons as FailureReason[]).sort(compareReasons);
+  return sorted.filter(
+    (r, i) => i === 0 || compareReasons(r, sorted[i - 1] as FailureReason) !== 0,
   );
 }
 
@@ -98,7 +114,7 @@ export function markFailures(
   successes: readonly NDeployment[],
 ): void {
   for (const d of production) {
-    if (!d.success) d.reasons.push({ kind: 'deployment-failed' });
+    if (!d.success) d.reasons = append(d.reasons, DEPLOYMENT_FAILED);
   }
   markRollbacks(successes);
   markReverted(data);

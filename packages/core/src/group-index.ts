@@ -4,15 +4,15 @@ import type { NDeployment } from './normalize.js';
  * Deployments match an event's repository/service when both name one and they are equal; a
  * side that names none matches any. So the candidates for (repo, service) are the union of at
  * most four exact groups, each kept sorted, and every query is a binary search per group.
+ * Maps are keyed by the strings themselves (`undefined` included): no key strings are built.
  */
-const NONE = '\u0000none';
+type Groups = Map<string | undefined, NDeployment[]>;
 
-function key(value: string | undefined): string {
-  return value === undefined ? NONE : `=${value}`;
-}
-
-function groupBy(list: readonly NDeployment[], keyOf: (d: NDeployment) => string) {
-  const groups = new Map<string, NDeployment[]>();
+function groupBy(
+  list: readonly NDeployment[],
+  keyOf: (d: NDeployment) => string | undefined,
+): Groups {
+  const groups: Groups = new Map();
   for (const d of list) {
     const k = keyOf(d);
     const g = groups.get(k);
@@ -27,12 +27,25 @@ const EMPTY: readonly NDeployment[] = [];
 /** Deployments (sorted by `pos`) indexed for compatible repository/service look-ups. */
 export class GroupIndex {
   readonly #all: readonly NDeployment[];
-  #exact: Map<string, NDeployment[]> | undefined;
-  #byRepo: Map<string, NDeployment[]> | undefined;
-  #byService: Map<string, NDeployment[]> | undefined;
+  #exact: Map<string | undefined, Groups> | undefined;
+  #byRepo: Groups | undefined;
+  #byService: Groups | undefined;
 
   constructor(sortedByPos: readonly NDeployment[]) {
     this.#all = sortedByPos;
+  }
+
+  #exactGroups(): Map<string | undefined, Groups> {
+    if (this.#exact === undefined) {
+      this.#exact = new Map();
+      for (const [repo, list] of groupBy(this.#all, (d) => d.repository)) {
+        this.#exact.set(
+          repo,
+          groupBy(list, (d) => d.service),
+        );
+      }
+    }
+    return this.#exact;
   }
 
   /** The sorted groups whose union is every deployment compatible with (repository, service). */
@@ -42,21 +55,21 @@ export class GroupIndex {
   ): readonly (readonly NDeployment[])[] {
     if (repository === undefined && service === undefined) return [this.#all];
     if (service === undefined) {
-      this.#byRepo ??= groupBy(this.#all, (d) => key(d.repository));
-      return [this.#byRepo.get(key(repository)) ?? EMPTY, this.#byRepo.get(NONE) ?? EMPTY];
+      this.#byRepo ??= groupBy(this.#all, (d) => d.repository);
+      return [this.#byRepo.get(repository) ?? EMPTY, this.#byRepo.get(undefined) ?? EMPTY];
     }
     if (repository === undefined) {
-      this.#byService ??= groupBy(this.#all, (d) => key(d.service));
-      return [this.#byService.get(key(service)) ?? EMPTY, this.#byService.get(NONE) ?? EMPTY];
+      this.#byService ??= groupBy(this.#all, (d) => d.service);
+      return [this.#byService.get(service) ?? EMPTY, this.#byService.get(undefined) ?? EMPTY];
     }
-    this.#exact ??= groupBy(this.#all, (d) => `${key(d.repository)}\u0000${key(d.service)}`);
-    const r = key(repository);
-    const s = key(service);
+    const exact = this.#exactGroups();
+    const named = exact.get(repository);
+    const unnamed = exact.get(undefined);
     return [
-      this.#exact.get(`${r}\u0000${s}`) ?? EMPTY,
-      this.#exact.get(`${r}\u0000${NONE}`) ?? EMPTY,
-      this.#exact.get(`${NONE}\u0000${s}`) ?? EMPTY,
-      this.#exact.get(`${NONE}\u0000${NONE}`) ?? EMPTY,
+      named?.get(service) ?? EMPTY,
+      named?.get(undefined) ?? EMPTY,
+      unnamed?.get(service) ?? EMPTY,
+      unnamed?.get(undefined) ?? EMPTY,
     ];
   }
 

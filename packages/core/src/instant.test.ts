@@ -85,3 +85,20 @@ describe('requireInstant', () => {
     );
   });
 });
+
+describe('calendar arithmetic', () => {
+  it('agrees with Date.parse on the first of every month from 1900 to 2100 and leap days', () => {
+    for (let year = 1900; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const text = `${year}-${String(month).padStart(2, '0')}-01T12:34:56.789Z`;
+        expect(parseIsoInstant(text)).toBe(Date.parse(text));
+      }
+      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      if (leap)
+        expect(parseIsoInstant(`${year}-02-29T00:00:00Z`)).toBe(
+          Date.parse(`${year}-02-29T00:00:00Z`),
+        );
+    }
+    expect(parseIsoInstant('0050-03-01T00:00:00Z')).toBe(Date.parse('0050-03-01T00:00:00Z'));
+  });
+});

@@ -1,5 +1,5 @@
 import { GroupIndex } from './group-index.js';
-import type { NChange, NDeployment, NormalData } from './normalize.js';
+import { append, type NChange, type NDeployment, type NormalData } from './normalize.js';
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -13,9 +13,13 @@ function byId(a: { id: string }, b: { id: string }): number {
  * a repository's first deployment from absorbing all older history.
  */
 export function linkChanges(data: NormalData, successes: readonly NDeployment[]): void {
-  if (data.linked) linkByIds(data, successes);
-  else linkByMergeTime(data.changes, successes);
-  for (const d of successes) if (d.shipped.length > 1) d.shipped.sort(byId);
+  if (data.linked) {
+    // Shipped lists follow each deployment's own changeIds order: already input-order free.
+    linkByIds(data, successes);
+    return;
+  }
+  linkByMergeTime(data.changes, successes);
+  for (const d of successes) if (d.shipped.length > 1) (d.shipped as NChange[]).sort(byId);
 }
 
 function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
@@ -26,7 +30,7 @@ function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
       const c = data.changeById.get(id);
       if (c !== undefined && c.ship === undefined) {
         c.ship = d;
-        d.shipped.push(c);
+        d.shipped = append(d.shipped, c);
       }
     }
   }
@@ -39,7 +43,7 @@ function linkByMergeTime(changes: readonly NChange[], successes: readonly NDeplo
     const d = index.firstAtOrAfter(c.mergedAt, c.repository, undefined);
     if (d !== undefined) {
       c.ship = d;
-      d.shipped.push(c);
+      d.shipped = append(d.shipped, c);
     }
   }
 }

@@ -87,10 +87,13 @@ describe('input validation', () => {
   });
 });
 
+const isProduction = (e: string) => e === 'production';
+
 describe('normaliseData', () => {
   it('parses each instant once to epoch ms', () => {
     const n = normaliseData(
       data({ deployments: [deploy('1', '2024-01-02T01:00:00+01:00')], changes: [change(1, 0)] }),
+      isProduction,
     );
     expect(n.deployments[0]?.t).toBe(Date.UTC(2024, 0, 2));
     expect(n.changes[0]?.firstCommitAt).toBe(0);
@@ -104,16 +107,17 @@ describe('normaliseData', () => {
       [first, rerun],
       [rerun, first],
     ]) {
-      const n = normaliseData(data({ deployments }));
+      const n = normaliseData(data({ deployments }), isProduction);
       expect(n.deployments).toHaveLength(1);
       expect(n.deployments[0]?.success).toBe(true);
       expect(n.deploymentById.get('acme/shop:run:7')?.t).toBe(Date.UTC(2024, 0, 2, 1));
     }
   });
 
-  it('reads a deployment with changeIds as linked mode', () => {
-    expect(
-      normaliseData(data({ deployments: [deploy('1', jan(2), { changeIds: [] })] })).linked,
-    ).toBe(true);
+  it('reads a deployment with changeIds as linked mode, even outside production', () => {
+    const staging = deploy('1', jan(2), { changeIds: [], environment: 'staging' });
+    const n = normaliseData(data({ deployments: [staging] }), isProduction);
+    expect(n.linked).toBe(true);
+    expect(n.deployments).toEqual([]);
   });
 });

@@ -15,10 +15,10 @@ export interface NDeployment {
   /** Position in the sorted production list; -1 outside production. */
   pos: number;
   /** Changes whose shipping deployment this is, sorted by id. */
-  shipped: NChange[];
+  shipped: readonly NChange[];
   /** Incidents attributed to this deployment. */
-  incidents: NIncident[];
-  reasons: FailureReason[];
+  incidents: readonly NIncident[];
+  reasons: readonly FailureReason[];
   /** A rollback: left out of the change failure rate's total and failures. */
   rollback: boolean;
   /** Every change it ships is a revert or hotfix, or it is a rollback (rework rate). */
@@ -43,7 +43,7 @@ export interface NChange {
   ship: NDeployment | undefined;
   hotfix: boolean;
   revert: boolean;
-  revertedBy: NChange[];
+  revertedBy: readonly NChange[];
 }
 
 export interface NIncident {
@@ -56,9 +56,11 @@ export interface NIncident {
 }
 
 export interface NormalData {
+  /** Production deployments only: the others are validated, then play no part. */
   deployments: NDeployment[];
   changes: NChange[];
   incidents: NIncident[];
+  /** Production deployments by id. */
   deploymentById: Map<string, NDeployment>;
   changeById: Map<string, NChange>;
   /** True when at least one deployment in the input carries `changeIds`. */
@@ -66,6 +68,19 @@ export interface NormalData {
 }
 
 type Rec = Record<string, unknown>;
+
+/**
+ * The one shared empty list. Most deployments ship few changes and have no incident or failure
+ * reason: a million empty arrays would cost more garbage collection than the metrics themselves.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/** Appends to a list that may be the shared empty one (which is never mutated). */
+export function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list.length === 0) return [item];
+  (list as T[]).push(item);
+  return list;
+}
 
 function requireId(value: unknown, record: string): string {
   if (typeof value !== 'string' || value.length === 0) {
@@ -103,7 +118,11 @@ function asRecord(value: unknown, record: string): Rec {
   return value as Rec;
 }
 
-function normaliseDeployment(raw: unknown, index: number): NDeployment {
+function normaliseDeployment(
+  raw: unknown,
+  index: number,
+  isProduction: (environment: string) => boolean,
+): NDeployment | undefined {
   const record = `deployments[${index}]`;
   const d = asRecord(raw, record);
   const id = requireId(d.id, record);
@@ -119,19 +138,24 @@ function normaliseDeployment(raw: unknown, index: number): NDeployment {
   }
   const t = requireInstant(d.finishedAt, record, 'finishedAt');
   optionalInstant(d.startedAt, record, 'startedAt');
+  const sha = optionalString(d.sha, record, 'sha');
+  const repository = optionalString(d.repository, record, 'repository');
+  const service = optionalString(d.service, record, 'service');
+  const changeIds = optionalStrings(d.changeIds, record, 'changeIds');
+  if (!isProduction(d.environment)) return changeIds === undefined ? undefined : NOT_PRODUCTION;
   return {
     id,
     environment: d.environment,
     success: d.status === 'success',
     t,
-    sha: optionalString(d.sha, record, 'sha'),
-    repository: optionalString(d.repository, record, 'repository'),
-    service: optionalString(d.service, record, 'service'),
-    changeIds: optionalStrings(d.changeIds, record, 'changeIds'),
+    sha,
+    repository,
+    service,
+    changeIds,
     pos: -1,
-    shipped: [],
-    incidents: [],
-    reasons: [],
+    shipped: NONE,
+    incidents: NONE,
+    reasons: NONE,
     rollback: false,
     remediation: false,
     recoverySeconds: null,
@@ -156,7 +180,7 @@ function normaliseChange(raw: unknown, index: number): NChange {
     ship: undefined,
     hotfix: false,
     revert: false,
-    revertedBy: [],
+    revertedBy: NONE,
   };
 }
 
@@ -223,11 +247,19 @@ function requireArray(data: Rec, field: keyof DoraData): unknown[] {
   return value;
 }
 
+/** Stands for a non-production deployment that carries `changeIds` (it still means linked mode). */
+const NOT_PRODUCTION = {
+  changeIds: NONE,
+} as unknown as NDeployment;
+
 /**
  * Validates and converts every record once. Throws one `DoraInputError` naming the first bad
  * record and field (e.g. `deployments[3].finishedAt`). A missing collection is read as empty.
  */
-export function normaliseData(data: DoraData): NormalData {
+export function normaliseData(
+  data: DoraData,
+  isProduction: (environment: string) => boolean,
+): NormalData {
   if (typeof data !== 'object' || data === null) {
     throw new DoraInputError('data', 'deployments', 'data must be an object');
   }
@@ -235,12 +267,13 @@ export function normaliseData(data: DoraData): NormalData {
   const rawDeployments = requireArray(raw, 'deployments');
   const rawChanges = requireArray(raw, 'changes');
   const rawIncidents = requireArray(raw, 'incidents');
-  const deployments = new Array<NDeployment>(rawDeployments.length);
+  const deployments: NDeployment[] = [];
   let linked = false;
   for (let i = 0; i < rawDeployments.length; i++) {
-    const d = normaliseDeployment(rawDeployments[i], i);
+    const d = normaliseDeployment(rawDeployments[i], i, isProduction);
+    if (d === undefined) continue;
     if (d.changeIds !== undefined) linked = true;
-    deployments[i] = d;
+    if (d !== NOT_PRODUCTION) deployments.push(d);
   }
   const changes = new Array<NChange>(rawChanges.length);
   for (let i = 0; i < rawChanges.length; i++) changes[i] = normaliseChange(rawChanges[i], i);

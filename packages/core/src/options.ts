@@ -24,25 +24,27 @@ const MODES: readonly ChangeFailureRateMode[] = ['failed-deployments', 'incident
  * Environment names match case-insensitively (GitHub treats `Production` and `production` as
  * the same environment). A RegExp is used without its global/sticky state.
  */
-function environmentMatcher(env: unknown): (environment: string) => boolean {
-  if (env === undefined) return (e) => e.toLowerCase() === 'production';
+function environmentMatcher(env: unknown = 'production'): (environment: string) => boolean {
+  let test: (e: string) => boolean;
   if (typeof env === 'string') {
     const want = env.toLowerCase();
-    return (e) => e.toLowerCase() === want;
-  }
-  if (env instanceof RegExp) {
+    test = (e) => e.toLowerCase() === want;
+  } else if (env instanceof RegExp) {
     const re = new RegExp(env.source, env.flags.replace(/[gy]/g, ''));
-    const cache = new Map<string, boolean>();
-    return (e) => {
-      let hit = cache.get(e);
-      if (hit === undefined) {
-        hit = re.test(e);
-        cache.set(e, hit);
-      }
-      return hit;
-    };
+    test = (e) => re.test(e);
+  } else {
+    throw new DoraInputError('options', 'environment', 'must be a string or a RegExp');
   }
-  throw new DoraInputError('options', 'environment', 'must be a string or a RegExp');
+  // A few distinct environment names across a million deployments: decide each name once.
+  const cache = new Map<string, boolean>();
+  return (e) => {
+    let hit = cache.get(e);
+    if (hit === undefined) {
+      hit = test(e);
+      cache.set(e, hit);
+    }
+    return hit;
+  };
 }
 
 function nonNegative(value: unknown, field: string, fallback: number): number {

@@ -159,24 +159,10 @@ function ordered(d: Distribution): boolean {
   if (d.count === 0) {
     return [d.median, d.p75, d.p90, d.p95, d.mean, d.min, d.max].every((v) => v === null);
   }
-  const [min, med, p75, p90, p95, max, mean] = [
-    d.min,
-    d.median,
-    d.p75,
-    d.p90,
-    d.p95,
-    d.max,
-    d.mean,
-  ] as number[];
-  return (
-    min <= (med as number) &&
-    (med as number) <= (p75 as number) &&
-    (p75 as number) <= (p90 as number) &&
-    (p90 as number) <= (p95 as number) &&
-    (p95 as number) <= (max as number) &&
-    min <= (mean as number) &&
-    (mean as number) <= max
-  );
+  const chain = [d.min, d.median, d.p75, d.p90, d.p95, d.max] as number[];
+  const inOrder = chain.every((v, i) => i === 0 || (chain[i - 1] as number) <= v);
+  const mean = d.mean as number;
+  return inOrder && (d.min as number) <= mean && mean <= (d.max as number);
 }
 
 const RUNS = { numRuns: 300 };

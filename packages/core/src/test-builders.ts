@@ -1,4 +1,4 @@
-import type { Change, Deployment, DoraData, Incident } from './types.js';
+import type { Change, Deployment, DoraData, Incident, Instant } from './types.js';
 
 /** Test data builders: short, explicit records for hand-computed expectations. */
 
@@ -28,11 +28,15 @@ export function deploy(
   };
 }
 
-export function change(number: number, firstCommitAt: string, extra: Partial<Change> = {}): Change {
+export function change(
+  number: number,
+  firstCommitAt: Instant,
+  extra: Partial<Change> = {},
+): Change {
   return { id: `acme/shop#${number}`, firstCommitAt, repository: 'acme/shop', ...extra };
 }
 
-export function incident(id: string, createdAt: string, extra: Partial<Incident> = {}): Incident {
+export function incident(id: string, createdAt: Instant, extra: Partial<Incident> = {}): Incident {
   return { id: `pagerduty:${id}`, createdAt, ...extra };
 }
 
