@@ -3,7 +3,7 @@
 // built-in `punycode`, which Node 22+ deprecates (DEP0040). The external is swapped for the
 // userland `punycode` package inlined into the bundle, so no warning is printed.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -51,6 +51,8 @@ function assertNoBuiltinPunycode(directory) {
   }
 }
 
+// A clean directory: ncc leaves chunks of earlier builds behind otherwise.
+rmSync(dist, { recursive: true, force: true });
 build('lib/index.js', dist, ['--license', 'licenses.txt']);
 build('lib/cli.js', join(dist, 'cli'));
 inlinePunycode(dist);

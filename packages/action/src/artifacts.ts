@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ActionInputs } from './inputs.js';
-import { renderBadges, renderOpenMetrics, renderReportJson } from './renderers/index.js';
+import { renderBadges } from './renderers/badges.js';
+import { renderOpenMetrics } from './renderers/openmetrics.js';
+import { renderReportJson } from './renderers/report-json.js';
 import type { RunResult } from './run-info.js';
 
 type FilePaths = Pick<ActionInputs, 'badgesPath' | 'reportPath' | 'openmetricsPath'>;

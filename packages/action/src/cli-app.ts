@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeArtifacts } from './artifacts.js';
 import { createClients } from './clients.js';
-import { collect } from './collectors/index.js';
+import { collect } from './collectors/collect.js';
 import { clockFrom, type Env } from './environment.js';
 import { InputError, isUserFacing } from './errors.js';
 import { type ActionInputs, parseInputs } from './inputs.js';
@@ -155,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       notice: (message) => io.stderr(`notice: ${message}\n`),
       warning: (message) => io.stderr(`warning: ${message}\n`),
     };
-    const clients = createClients(inputs, () => {});
+    const clients = await createClients(inputs, () => {});
     const result = await runPipeline(inputs, {
       now: clockFrom(io.env),
       collect,

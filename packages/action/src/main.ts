@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
 import { writeArtifacts } from './artifacts.js';
 import { createClients } from './clients.js';
-import { collect } from './collectors/index.js';
+import { collect } from './collectors/collect.js';
 import { clockFrom, type Env, eventPayload } from './environment.js';
 import { InputError, isUserFacing } from './errors.js';
 import { type ActionInputs, parseInputs } from './inputs.js';
 import { buildOutputs } from './outputs.js';
 import { type Log, runPipeline } from './pipeline.js';
-import { renderSummary } from './renderers/index.js';
+import { renderSummary } from './renderers/summary.js';
 import type { RunResult } from './run-info.js';
 import { selectStateStore } from './state/select-store.js';
 import { mayPersist, runContextFrom } from './state/trust.js';
@@ -40,7 +40,7 @@ async function writeSummary(result: RunResult, inputs: ActionInputs, env: Env): 
 export async function run(env: Env): Promise<void> {
   const inputs = readInputs(env);
   const now = clockFrom(env);
-  const clients = createClients(inputs, (message) => core.debug(message));
+  const clients = await createClients(inputs, (message) => core.debug(message));
   const result = await runPipeline(inputs, {
     now,
     collect,

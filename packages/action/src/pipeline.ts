@@ -1,12 +1,8 @@
 import { computeDora, type DoraData, type DoraOptions } from '@dora/core';
-import type {
-  CollectOptions,
-  CollectorState,
-  CollectResult,
-  GitHubClient,
-} from './collectors/index.js';
-import { CollectorError, PermissionError, RateLimitedError } from './collectors/index.js';
+import { CollectorError, PermissionError, RateLimitedError } from './collectors/errors.js';
+import type { GitHubClient } from './collectors/github/client.js';
 import type { PagerDutyClient } from './collectors/pagerduty/client.js';
+import type { CollectOptions, CollectorState, CollectResult } from './collectors/types.js';
 import type { ActionInputs } from './inputs.js';
 import { eventsSince } from './range-filter.js';
 import type { RunInfo, RunResult, StateInfo } from './run-info.js';
