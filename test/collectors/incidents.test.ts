@@ -231,6 +231,21 @@ describe('PagerDuty incidents against the replay', () => {
     ).not.toContain(TOKEN);
   });
 
+  it('a request slower than the timeout is aborted and retried', async () => {
+    const slow: ScenarioFault = { method: 'GET', path: '^/incidents$', times: 1, delayMs: 1500 };
+    await clientFor(world([incident(1, Date.parse('2026-10-01T00:00:00Z'), 1000)], [slow]));
+    const client = createPagerDutyClient({
+      token: TOKEN,
+      apiUrl: server?.pagerdutyApiUrl as string,
+      requestTimeoutMs: 300,
+      retryAfterBaseMs: 1,
+    });
+    const result = await collectPagerDutyIncidents(client, base);
+    expect(result.incidents.map((i) => i.id)).toEqual([`pagerduty:${incident(1, 0, 0).id}`]);
+    // The aborted request and its retry, then the two other 180-day spans.
+    expect(client.requests()).toBe(2 + 2);
+  });
+
   it('a network failure names the URL, never the token', async () => {
     const client = createPagerDutyClient({
       token: TOKEN,

@@ -17,6 +17,8 @@ export interface PagerDutyClientOptions {
   pdjsRetryMs?: number;
   /** Attempts for 5xx and network errors. Default 3. */
   retries?: number;
+  /** A request taking longer is aborted (and retried like a network error). Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export type Query = Record<string, string | string[]>;
@@ -51,6 +53,10 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
         method: 'GET',
         queryParameters: query,
         retryTimeout: options.pdjsRetryMs ?? 1000,
+        // pdjs's own `requestTimeout` only starts a timer that aborts nothing (and can keep the process
+        // alive); turn it off and abort for real instead.
+        requestTimeout: 0,
+        signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000),
       });
       // pdjs leaves `resource` null for servers whose URL lacks ".com/"; `data` is the body either way.
       return { status: res.status, data: res.data as unknown, headers: res.headers };
