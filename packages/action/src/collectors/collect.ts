@@ -18,6 +18,7 @@ import type {
   CollectorState,
   CollectResult,
   DeploymentSourceKind,
+  PdCursor,
   RepoCursor,
 } from './types.js';
 
@@ -108,46 +109,20 @@ export async function collect(
   if (options.incidentLabels.length > 0) sources.incidents.push('github-issues');
 
   const state: CollectorState = { version: 1, repos };
-  const prevPd = prevData.incidents.filter((x) => x.id.startsWith('pagerduty:'));
   if (options.pagerduty !== undefined) {
     sources.incidents.push('pagerduty');
-    if (deps.pagerduty === undefined) {
-      warnings.push(
-        'PagerDuty services are configured but no PagerDuty client was given: PagerDuty incidents were not read',
-      );
-    } else if (partial === undefined) {
-      try {
-        const pd = await collectPagerDutyIncidents(deps.pagerduty, {
-          services: options.pagerduty.services,
-          serviceRepositories: options.pagerduty.serviceRepositories,
-          repositories: options.repositories,
-          since: options.since,
-          until: options.until,
-          lookbackMs: options.lookbackMs,
-          ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
-        });
-        progress(
-          `PagerDuty: ${pd.incidents.length} incidents read (${pd.cursor.open.length} still open)`,
-        );
-        data.incidents.push(...mergeById(prevPd, pd.incidents));
-        state.pagerduty = pd.cursor;
-      } catch (error) {
-        // An outage of PagerDuty (5xx, network) must not cost the GitHub data: keep its previous incidents.
-        if (
-          error instanceof CollectorError &&
-          !(error instanceof RateLimitedError) &&
-          (error.status ?? 500) >= 500
-        ) {
-          warnings.push(`PagerDuty incidents not updated: ${error.message}`);
-        } else {
-          stop(error, 'PagerDuty');
-        }
-      }
-    }
-    if (state.pagerduty === undefined) {
-      data.incidents.push(...prevPd);
-      if (prevState?.pagerduty !== undefined) state.pagerduty = prevState.pagerduty;
-    }
+    const pd = await pagerDutyPart(
+      options,
+      prevData,
+      prevState,
+      deps,
+      partial === undefined,
+      progress,
+    );
+    data.incidents.push(...pd.incidents);
+    if (pd.cursor !== undefined) state.pagerduty = pd.cursor;
+    warnings.push(...pd.warnings);
+    if (pd.rateLimited !== undefined) stop(pd.rateLimited, 'PagerDuty');
   }
 
   data.deployments.sort(byTimeThenId((d) => d.finishedAt));
@@ -163,6 +138,61 @@ export async function collect(
     warnings,
     ...(partial === undefined ? {} : { partial }),
   };
+}
+
+/**
+ * PagerDuty's incidents merged into the previous ones. Not read when collection already stopped; an
+ * outage (5xx, network) or a rate limit keeps the previous incidents and cursor.
+ */
+async function pagerDutyPart(
+  options: CollectOptions,
+  prevData: DoraData,
+  prevState: CollectorState | undefined,
+  deps: CollectDeps,
+  go: boolean,
+  progress: (line: string) => void,
+): Promise<{
+  incidents: Incident[];
+  cursor?: PdCursor;
+  warnings: string[];
+  rateLimited?: RateLimitedError;
+}> {
+  const previous = prevData.incidents.filter((x) => x.id.startsWith('pagerduty:'));
+  const kept = {
+    incidents: previous,
+    ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
+  };
+  const config = options.pagerduty;
+  if (config === undefined || !go) return { ...kept, warnings: [] };
+  if (deps.pagerduty === undefined) {
+    return {
+      ...kept,
+      warnings: [
+        'PagerDuty services are configured but no PagerDuty client was given: PagerDuty incidents were not read',
+      ],
+    };
+  }
+  try {
+    const pd = await collectPagerDutyIncidents(deps.pagerduty, {
+      services: config.services,
+      serviceRepositories: config.serviceRepositories,
+      repositories: options.repositories,
+      since: options.since,
+      until: options.until,
+      lookbackMs: options.lookbackMs,
+      ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
+    });
+    progress(
+      `PagerDuty: ${pd.incidents.length} incidents read (${pd.cursor.open.length} still open)`,
+    );
+    return { incidents: mergeById(previous, pd.incidents), cursor: pd.cursor, warnings: [] };
+  } catch (error) {
+    if (error instanceof RateLimitedError) return { ...kept, warnings: [], rateLimited: error };
+    if (error instanceof CollectorError && (error.status ?? 500) >= 500) {
+      return { ...kept, warnings: [`PagerDuty incidents not updated: ${error.message}`] };
+    }
+    throw error;
+  }
 }
 
 const isIssueOf = (incident: Incident, repo: string): boolean =>
