@@ -17,24 +17,25 @@ function build(entry, out, extra = []) {
   });
 }
 
-const EXTERNAL =
-  /module\.exports = __WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("punycode"\);/g;
+const EXTERNAL = 'module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");';
 
-function inlinePunycode(directory) {
+/**
+ * Inlines the userland punycode for the external, and makes line ends LF: some sources
+ * (whatwg-url) have CRLF, git stores dist/ with LF (.gitattributes), and the bundle must be
+ * byte-identical to what is committed. JavaScript reads CRLF and LF alike, template literals too.
+ */
+function postProcess(directory) {
   const source = readFileSync(require.resolve('punycode/punycode.js'), 'utf8');
   for (const name of readdirSync(directory)) {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) {
-      inlinePunycode(path);
+      postProcess(path);
       continue;
     }
     if (!name.endsWith('.js')) continue;
     const code = readFileSync(path, 'utf8');
-    if (!EXTERNAL.test(code)) continue;
-    writeFileSync(
-      path,
-      code.replace(EXTERNAL, () => source),
-    );
+    const processed = code.replaceAll('\r\n', '\n').replaceAll(EXTERNAL, () => source);
+    if (processed !== code) writeFileSync(path, processed);
   }
 }
 
@@ -55,5 +56,5 @@ function assertNoBuiltinPunycode(directory) {
 rmSync(dist, { recursive: true, force: true });
 build('lib/index.js', dist, ['--license', 'licenses.txt']);
 build('lib/cli.js', join(dist, 'cli'));
-inlinePunycode(dist);
+postProcess(dist);
 assertNoBuiltinPunycode(dist);
