@@ -9,6 +9,7 @@ import { generate } from './generate.js';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -33,12 +34,21 @@ const { profile } = (await session.post('Profiler.stop')) as { profile: Profile 
 session.disconnect();
 
 const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+// Samples under the inspector's own call (Profiler.stop serialising the profile) are not ours.
+const inInspector = (id: number): boolean => {
+  for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) {
+    if (byNode.get(p)?.callFrame.url === 'node:inspector') return true;
+  }
+  return false;
+};
 const self = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
   const node = byNode.get(id);
   const us = profile.timeDeltas[i] ?? 0;
-  if (!node) return;
+  if (!node || inInspector(id)) return;
   const f = node.callFrame;
   const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + us);

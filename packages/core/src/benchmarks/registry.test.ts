@@ -19,6 +19,7 @@ describe('benchmark registry', () => {
   it('defaults to dora-2023, the newest profile whose thresholds are all sourced', () => {
     expect(DEFAULT_BENCHMARK).toBe('dora-2023');
     expect(resolveBenchmark()).toEqual({ id: 'dora-2023', kind: 'levels' });
+    expect(resolveBenchmark('  ')).toEqual({ id: 'dora-2023', kind: 'levels' });
   });
 
   it('resolves ids and bare years, case-insensitively', () => {

@@ -29,9 +29,13 @@ function newestVerifiedLevels(profiles: readonly BenchmarkProfile[]): LevelsProf
   return best;
 }
 
-/** Finds a profile by id (`"dora-2023"`) or by bare year (`"2023"`); no id means the default. */
+/**
+ * Finds a profile by id (`"dora-2023"`) or by bare year (`"2023"`), case-insensitively. No id, or
+ * an empty one (an unset Action input), means the default.
+ */
 export function findProfile(id?: string): BenchmarkProfile {
-  const wanted = id === undefined ? DEFAULT_BENCHMARK : id.trim().toLowerCase();
+  const trimmed = id?.trim().toLowerCase() ?? '';
+  const wanted = trimmed === '' ? DEFAULT_BENCHMARK : trimmed;
   const found = benchmarkProfiles.find((p) => p.id === wanted || String(p.year) === wanted);
   if (!found) {
     const ids = benchmarkProfiles.map((p) => p.id).join(', ');
