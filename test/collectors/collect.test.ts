@@ -86,7 +86,7 @@ async function runAt(
 }
 
 describe('collect() incremental equals full', () => {
-  it.each(['workflow-runs', 'deployments'] as const)(
+  it.each(['workflow-runs', 'deployments', 'releases', 'merges'] as const)(
     '%s: three warm runs give the same data as one full run (sample)',
     async (source) => {
       const { scenario, truth } = generateScenario({ preset: 'sample', seed: 11 });
@@ -108,6 +108,17 @@ describe('collect() incremental equals full', () => {
       expect(third.api.github).toBeLessThan(full.api.github);
     },
   );
+
+  it('multi-repo, fetched concurrently: two warm runs give the same data as one full run', async () => {
+    const { scenario, truth } = generateScenario({ preset: 'multi-repo', seed: 4 });
+    const repos = scenario.github.repos.map((r) => `${r.owner}/${r.name}`);
+    const at = (days: number) => new Date(Date.parse(truth.config.now) - days * DAY).toISOString();
+    const first = await runAt(scenario, truth, 'workflow-runs', at(20), repos);
+    const second = await runAt(scenario, truth, 'workflow-runs', at(0), repos, first);
+    const full = await runAt(scenario, truth, 'workflow-runs', at(0), repos);
+    expect(second.data).toEqual(full.data);
+    expect(Object.keys(second.state.repos).sort()).toEqual([...repos].sort());
+  });
 
   it('an unchanged world costs one 304 on the next run (workflow runs, releases)', async () => {
     const { scenario, truth } = generateScenario({ preset: 'sample', seed: 11 });
