@@ -10,7 +10,8 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 fail() { echo "check-publish: $*" >&2; exit 1; }
-step() { echo "check-publish: $*"; }
+started=$SECONDS
+step() { echo "check-publish: $* (+$((SECONDS - started)) s)"; }
 
 step "build"
 pnpm run --silent build
