@@ -277,4 +277,79 @@ describe('the bundled Action under Node 24 against the replay', () => {
       broken.close();
     }
   }, 300_000);
+
+  it("names the repository's workflows when a deploy workflow does not exist", async () => {
+    const dir = await workspace();
+    const result = await run(
+      dir,
+      'workflow',
+      { ...baseInputs(dir), 'deploy-workflows': 'nope.yml' },
+      runnerEnv(dir),
+    );
+    expect(result.exitCode).toBe(1);
+    const error = result.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+    expect(error).toContain('nope.yml');
+    expect(error).toContain('deploy.yml');
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+  }, 120_000);
+});
+
+describe('the bundled Action when the APIs misbehave', () => {
+  async function withFaults(
+    faults: NonNullable<Scenario['faults']>,
+    body: (replay: ReplayHandle) => Promise<void>,
+  ): Promise<void> {
+    const faulty = await startReplayServer({ scenario: { ...scenario, faults } });
+    const saved = replay;
+    replay = faulty;
+    try {
+      await body(faulty);
+    } finally {
+      replay = saved;
+      await faulty.close();
+    }
+  }
+
+  it('reports partially, saves its state and succeeds when a rate limit outlasts max-wait', async () => {
+    const dir = await workspace();
+    await withFaults(
+      [
+        {
+          method: 'GET',
+          path: '^/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs',
+          status: 403,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '+3600' },
+          body: {
+            message: 'API rate limit exceeded',
+            documentation_url: 'https://docs.github.com',
+          },
+        },
+      ],
+      async () => {
+        const result = await run(
+          dir,
+          'limited',
+          { ...baseInputs(dir), 'max-wait': '2s' },
+          runnerEnv(dir),
+        );
+        expect(result.exitCode, result.stdout).toBe(0);
+        expect(result.stdout).toMatch(/::warning::Partial report: /);
+        expect(result.summary.toLowerCase()).toContain('partial');
+        expect(existsSync(join(dir, 'state', 'state.json'))).toBe(true);
+      },
+    );
+  }, 300_000);
+
+  it('treats a PagerDuty outage as a warning', async () => {
+    const dir = await workspace();
+    await withFaults([{ method: 'GET', path: '^/pagerduty/incidents', status: 503 }], async () => {
+      const result = await run(dir, 'pd-down', baseInputs(dir), runnerEnv(dir));
+      expect(result.exitCode, result.stdout).toBe(0);
+      // The collector reports it, or failing that the pipeline's fallback does.
+      expect(result.stdout).toMatch(
+        /::warning::PagerDuty (incidents not updated|could not be read)/,
+      );
+      expect(result.outputs.deployments).not.toBe('');
+    });
+  }, 300_000);
 });
