@@ -3,7 +3,7 @@
 //     <= 10 requests), then a warm run with nothing new (target: at most one request per source
 //     that is not answered 304);
 //  2. the bundle's start-up under Node 24: process start to its first request (target < 500 ms).
-// Run: pnpm --filter @dora/action bench
+// Run: pnpm --filter @dora/action bench [-- --startup]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -136,7 +136,8 @@ async function startup(node: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  await busyRuns();
+  // `--startup` measures the start-up alone.
+  if (!process.argv.includes('--startup')) await busyRuns();
   const node = findNode24();
   const samples: number[] = [];
   for (let i = 0; i < 5; i += 1) samples.push(await startup(node));
