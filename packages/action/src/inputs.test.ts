@@ -119,4 +119,12 @@ describe('parseInputs', () => {
       'Input "github-api-url": expected an http(s) URL; got "ftp://x".',
     ]);
   });
+
+  it('checks the benchmark profile with the library before any request', () => {
+    const [error] = errors({ benchmark: 'dora-1999' });
+    expect(error).toMatch(
+      /^Input "benchmark": unknown profile "dora-1999"; expected one of .*dora-2023/,
+    );
+    expect(errors({ benchmark: 'dora-2023' })).toEqual([]);
+  });
 });

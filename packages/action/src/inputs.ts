@@ -1,4 +1,4 @@
-import type { Bucket, ChangeFailureRateMode } from '@dora/core';
+import { type Bucket, type ChangeFailureRateMode, computeDora, DoraInputError } from '@dora/core';
 import { expression, INPUTS } from './action-spec.js';
 import { parseDuration } from './duration.js';
 import { parseWindow, type WindowSpec } from './window.js';
@@ -155,7 +155,7 @@ export function parseInputs(read: InputReader, env: Env = {}): ParsedInputs {
   if (inputs.environment === '') errors.push('Input "environment": must not be empty.');
   assignOptional(inputs, 'deployJob', get('deploy-job'));
   assignOptional(inputs, 'deployBranch', get('deploy-branch'));
-  assignOptional(inputs, 'benchmark', get('benchmark'));
+  assignOptional(inputs, 'benchmark', checkBenchmark(get('benchmark'), errors));
   assignOptional(inputs, 'badgesPath', checkPath('badges-path', get('badges-path'), errors));
   assignOptional(inputs, 'reportPath', checkPath('report-path', get('report-path'), errors));
   assignOptional(
@@ -179,6 +179,26 @@ type OptionalKey =
 
 function assignOptional(inputs: ActionInputs, key: OptionalKey, value: string | undefined): void {
   if (value !== undefined && value !== '') inputs[key] = value;
+}
+
+/** Asks the library itself, over no events, whether it knows the profile. */
+function checkBenchmark(id: string, errors: string[]): string | undefined {
+  if (id === '') return undefined;
+  try {
+    computeDora(
+      { deployments: [], changes: [], incidents: [] },
+      { window: { from: 0, to: 86_400_000 }, benchmark: id, compareToPrevious: false },
+    );
+    return id;
+  } catch (error) {
+    if (!(error instanceof DoraInputError)) throw error;
+    const prefix = `${error.record}.${error.field}: `;
+    const problem = error.message.startsWith(prefix)
+      ? error.message.slice(prefix.length)
+      : error.message;
+    errors.push(`Input "benchmark": ${problem}.`);
+    return undefined;
+  }
 }
 
 function parseRepositories(text: string, errors: string[]): string[] {
