@@ -2,7 +2,7 @@ import type { Deployment, DoraData, Incident } from '@dora/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect } from '../../packages/action/src/collectors/collect.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
-import type { CollectOptions, CollectResult } from '../../packages/action/src/collectors/types.js';
+import type { CollectOptions } from '../../packages/action/src/collectors/types.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import type { Scenario } from '../fakes/scenario.js';
 import {
@@ -225,4 +225,95 @@ describe('deployment sources against the replay (sample scenario)', () => {
   });
 });
 
-export type { CollectResult };
+describe('not finished at one run, finished at the next', () => {
+  const SHA = 'b'.repeat(40);
+  const T1 = '2026-11-10T12:00:00Z';
+  const NOW = '2026-11-20T00:00:00Z';
+  // Started 3 days before T1 and finished 2 hours after it: far outside a 1-minute lookback.
+  const world: Scenario = {
+    now: NOW,
+    github: {
+      repos: [
+        {
+          owner: 'acme',
+          name: 'shop',
+          defaultBranch: 'main',
+          commits: [
+            {
+              sha: SHA,
+              parents: [],
+              branch: 'main',
+              authoredAt: '2026-11-01T00:00:00Z',
+              committedAt: '2026-11-01T00:00:00Z',
+              author: 'a',
+              message: 'x',
+            },
+          ],
+          workflows: [{ id: 1, name: 'Deploy', path: '.github/workflows/deploy.yml' }],
+          workflowRuns: [
+            {
+              id: 77,
+              workflowId: 1,
+              runNumber: 1,
+              runAttempt: 1,
+              event: 'push',
+              headBranch: 'main',
+              headSha: SHA,
+              status: 'completed',
+              conclusion: 'success',
+              createdAt: '2026-11-07T12:00:00Z',
+              runStartedAt: '2026-11-07T12:00:10Z',
+              updatedAt: '2026-11-10T14:00:00Z',
+            },
+          ],
+          deployments: [
+            {
+              id: 88,
+              sha: SHA,
+              ref: 'main',
+              environment: 'production',
+              createdAt: '2026-11-07T12:00:00Z',
+              statuses: [
+                { id: 1, state: 'in_progress', createdAt: '2026-11-07T12:00:05Z' },
+                { id: 2, state: 'failure', createdAt: '2026-11-10T14:00:00Z' },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  };
+
+  it.each([
+    ['workflow-runs', { id: 'acme/shop:run:77', status: 'success' }],
+    ['deployments', { id: 'acme/shop:deployment:88', status: 'failure' }],
+  ] as const)('%s: remembered as pending and re-read by id', async (source, expected) => {
+    const options: CollectOptions = {
+      repositories: ['acme/shop'],
+      deploymentSource: source,
+      environment: 'production',
+      deployWorkflows: ['deploy.yml'],
+      since: new Date('2026-11-01T00:00:00Z'),
+      until: new Date(T1),
+      lookbackMs: 60_000,
+      incidentLabels: [],
+      changes: false,
+    };
+    let { github } = await start({ ...world, now: T1 });
+    const first = await collect(options, undefined, { github, now: new Date(T1) });
+    expect(first.data.deployments).toEqual([]);
+    expect(first.state.repos['acme/shop']?.pendingDeployments).toEqual([
+      source === 'deployments' ? 88 : 77,
+    ]);
+    await server?.close();
+    ({ github } = await start(world));
+    const second = await collect({ ...options, until: new Date(NOW) }, first, {
+      github,
+      now: new Date(NOW),
+    });
+    expect(second.data.deployments).toMatchObject([
+      { ...expected, finishedAt: '2026-11-10T14:00:00Z' },
+    ]);
+    expect(second.state.repos['acme/shop']?.pendingDeployments).toEqual([]);
+  });
+});
