@@ -29,9 +29,25 @@ export async function collectReleases(ctx: SourceContext): Promise<SourceOutput>
       environment: ctx.environment,
       status: 'success',
       finishedAt: r.published_at,
-      sha: r.target_commitish,
+      sha: await taggedCommit(ctx, r),
       repository: ctx.repo,
     });
   }
   return { deployments, pending: [] };
+}
+
+const SHA = /^[0-9a-f]{40}$/i;
+
+/**
+ * The commit the release's tag points at. `target_commitish` is a sha when the release was made from
+ * one, but often a branch name (its head when the tag was created, not now): then ask for the tag.
+ */
+async function taggedCommit(ctx: SourceContext, release: ApiRelease): Promise<string> {
+  if (SHA.test(release.target_commitish)) return release.target_commitish;
+  const res = await ctx.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+    owner: ctx.owner,
+    repo: ctx.name,
+    ref: `refs/tags/${release.tag_name}`,
+  });
+  return res.data.sha;
 }
