@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CollectorError, PermissionError, RateLimitedError } from '../errors.js';
 import {
@@ -182,6 +183,8 @@ describe('createGitHubClient', () => {
     expect((error as CollectorError).status).toBe(status);
     expect((error as CollectorError).source).toBe('github');
     expect(String(error)).not.toContain(TOKEN);
+    // Nor anywhere in the error and its cause (Octokit redacts the Authorization header it keeps).
+    expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
     expect(sent).toHaveLength(1);
   });
 
