@@ -30,6 +30,10 @@ function createPagerDutyClient(options) {
                 method: 'GET',
                 queryParameters: query,
                 retryTimeout: options.pdjsRetryMs ?? 1000,
+                // pdjs's own `requestTimeout` only starts a timer that aborts nothing (and can keep the process
+                // alive); turn it off and abort for real instead.
+                requestTimeout: 0,
+                signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000),
             });
             // pdjs leaves `resource` null for servers whose URL lacks ".com/"; `data` is the body either way.
             return { status: res.status, data: res.data, headers: res.headers };

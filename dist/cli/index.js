@@ -38464,11 +38464,26 @@ async function collectReleases(ctx) {
             environment: ctx.environment,
             status: 'success',
             finishedAt: r.published_at,
-            sha: r.target_commitish,
+            sha: await taggedCommit(ctx, r),
             repository: ctx.repo,
         });
     }
     return { deployments, pending: [] };
+}
+const releases_SHA = /^[0-9a-f]{40}$/i;
+/**
+ * The commit the release's tag points at. `target_commitish` is a sha when the release was made from
+ * one, but often a branch name (its head when the tag was created, not now): then ask for the tag.
+ */
+async function taggedCommit(ctx, release) {
+    if (releases_SHA.test(release.target_commitish))
+        return release.target_commitish;
+    const res = await ctx.client.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+        owner: ctx.owner,
+        repo: ctx.name,
+        ref: `refs/tags/${release.tag_name}`,
+    });
+    return res.data.sha;
 }
 
 ;// CONCATENATED MODULE: ./lib/collectors/github/deployments/workflow-runs.js
@@ -38586,7 +38601,8 @@ async function readRun(ctx, id) {
     }
 }
 /**
- * The runs of one workflow created in [readFrom, until). Page 1 of the branch's list is a conditional
+ * The runs of one workflow created in [readFrom, until), and those of page 1 updated since `readFrom`
+ * (re-runs of older runs: GitHub lists a run where it was created). Page 1 of the branch's list is a conditional
  * request: a 304 means nothing changed since the last run; a page reaching back past `readFrom` is all
  * that is needed. Otherwise the `created` range is read, split until each part is under the cap.
  */
@@ -38609,7 +38625,9 @@ async function runsOf(ctx, workflow) {
     const runs = complete
         ? page
         : await readCreatedRange(ctx, base, Math.floor(ctx.readFrom.getTime() / 1000), Math.ceil(ctx.until.getTime() / 1000) - 1);
-    return runs.filter((r) => within(r.created_at, ctx.readFrom, ctx.until));
+    // A run created before `readFrom` but updated since (re-run) is caught when page 1 shows it.
+    const changed = (r) => within(r.created_at, ctx.readFrom, ctx.until) || within(r.updated_at, ctx.readFrom, ctx.until);
+    return [...runs, ...(complete ? [] : page)].filter(changed);
 }
 /** Runs created in [lo, hi] (epoch seconds, both inclusive as GitHub's `a..b` is). */
 async function readCreatedRange(ctx, base, lo, hi) {
@@ -39469,44 +39487,15 @@ async function collect(options, previous, deps) {
     if (options.incidentLabels.length > 0)
         sources.incidents.push('github-issues');
     const state = { version: 1, repos };
-    const prevPd = prevData.incidents.filter((x) => x.id.startsWith('pagerduty:'));
     if (options.pagerduty !== undefined) {
         sources.incidents.push('pagerduty');
-        if (deps.pagerduty === undefined) {
-            warnings.push('PagerDuty services are configured but no PagerDuty client was given: PagerDuty incidents were not read');
-        }
-        else if (partial === undefined) {
-            try {
-                const pd = await collectPagerDutyIncidents(deps.pagerduty, {
-                    services: options.pagerduty.services,
-                    serviceRepositories: options.pagerduty.serviceRepositories,
-                    repositories: options.repositories,
-                    since: options.since,
-                    until: options.until,
-                    lookbackMs: options.lookbackMs,
-                    ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
-                });
-                progress(`PagerDuty: ${pd.incidents.length} incidents read (${pd.cursor.open.length} still open)`);
-                data.incidents.push(...mergeById(prevPd, pd.incidents));
-                state.pagerduty = pd.cursor;
-            }
-            catch (error) {
-                // An outage of PagerDuty (5xx, network) must not cost the GitHub data: keep its previous incidents.
-                if (error instanceof errors/* CollectorError */.uX &&
-                    !(error instanceof errors/* RateLimitedError */.TM) &&
-                    (error.status ?? 500) >= 500) {
-                    warnings.push(`PagerDuty incidents not updated: ${error.message}`);
-                }
-                else {
-                    stop(error, 'PagerDuty');
-                }
-            }
-        }
-        if (state.pagerduty === undefined) {
-            data.incidents.push(...prevPd);
-            if (prevState?.pagerduty !== undefined)
-                state.pagerduty = prevState.pagerduty;
-        }
+        const pd = await pagerDutyPart(options, prevData, prevState, deps, partial === undefined, progress);
+        data.incidents.push(...pd.incidents);
+        if (pd.cursor !== undefined)
+            state.pagerduty = pd.cursor;
+        warnings.push(...pd.warnings);
+        if (pd.rateLimited !== undefined)
+            stop(pd.rateLimited, 'PagerDuty');
     }
     data.deployments.sort(byTimeThenId((d) => d.finishedAt));
     data.changes.sort(byTimeThenId((c) => c.mergedAt ?? c.firstCommitAt));
@@ -39521,6 +39510,49 @@ async function collect(options, previous, deps) {
         warnings,
         ...(partial === undefined ? {} : { partial }),
     };
+}
+/**
+ * PagerDuty's incidents merged into the previous ones. Not read when collection already stopped; an
+ * outage (5xx, network) or a rate limit keeps the previous incidents and cursor.
+ */
+async function pagerDutyPart(options, prevData, prevState, deps, go, progress) {
+    const previous = prevData.incidents.filter((x) => x.id.startsWith('pagerduty:'));
+    const kept = {
+        incidents: previous,
+        ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
+    };
+    const config = options.pagerduty;
+    if (config === undefined || !go)
+        return { ...kept, warnings: [] };
+    if (deps.pagerduty === undefined) {
+        return {
+            ...kept,
+            warnings: [
+                'PagerDuty services are configured but no PagerDuty client was given: PagerDuty incidents were not read',
+            ],
+        };
+    }
+    try {
+        const pd = await collectPagerDutyIncidents(deps.pagerduty, {
+            services: config.services,
+            serviceRepositories: config.serviceRepositories,
+            repositories: options.repositories,
+            since: options.since,
+            until: options.until,
+            lookbackMs: options.lookbackMs,
+            ...(prevState?.pagerduty === undefined ? {} : { cursor: prevState.pagerduty }),
+        });
+        progress(`PagerDuty: ${pd.incidents.length} incidents read (${pd.cursor.open.length} still open)`);
+        return { incidents: mergeById(previous, pd.incidents), cursor: pd.cursor, warnings: [] };
+    }
+    catch (error) {
+        if (error instanceof errors/* RateLimitedError */.TM)
+            return { ...kept, warnings: [], rateLimited: error };
+        if (error instanceof errors/* CollectorError */.uX && (error.status ?? 500) >= 500) {
+            return { ...kept, warnings: [`PagerDuty incidents not updated: ${error.message}`] };
+        }
+        throw error;
+    }
 }
 const isIssueOf = (incident, repo) => incident.id.startsWith(`${repo}:issue:`);
 async function collectRepo(repo, options, previous, prevData, github, progress) {
@@ -39718,597 +39750,7 @@ function isUserFacing(error) {
     ].includes(error.name);
 }
 
-;// CONCATENATED MODULE: ./lib/action-spec.js
-/**
- * The Action's inputs and outputs, once: action.yml and the README table are generated from
- * this list (`pnpm --filter @dora/action gen`) and a test checks that they still agree.
- */
-/** A workflow expression such as `${{ github.token }}`, written so no linter takes it for a typo. */
-function expression(name) {
-    return `\${{ ${name} }}`;
-}
-const INPUTS = [
-    {
-        name: 'github-token',
-        description: 'Token for the GitHub API. The default job token works for the current repository; other repositories need a token that can read them.',
-        default: expression('github.token'),
-    },
-    {
-        name: 'repositories',
-        description: 'Repositories to measure, `owner/name`, one a line or comma-separated. Default: the current repository.',
-        default: expression('github.repository'),
-    },
-    {
-        name: 'deployment-source',
-        description: 'What counts as a deployment: `auto`, `deployments` (GitHub Deployments), `workflow-runs`, `releases` or `merges`. `auto` takes the first the repository has, in that order.',
-        default: 'auto',
-    },
-    {
-        name: 'environment',
-        description: 'The production environment name.',
-        default: 'production',
-    },
-    {
-        name: 'deploy-workflows',
-        description: 'Deploy workflows (file names such as `deploy.yml`, or names), one a line or comma-separated. Empty: any workflow that deploys to the environment.',
-        default: '',
-    },
-    {
-        name: 'deploy-job',
-        description: "Take this job's conclusion and environment instead of the whole run's (workflow-runs source).",
-        default: '',
-    },
-    {
-        name: 'deploy-branch',
-        description: "The branch deployments are made from. Default: each repository's default branch.",
-        default: '',
-    },
-    {
-        name: 'window',
-        description: 'The report window: a preset (`last-30-days`, ...), a duration (`90d`, `12h`) or `FROM..TO` where each end is a date (UTC midnight) or an ISO-8601 instant and `TO` is exclusive (`2026-01-01..2026-04-01` is January to March).',
-        default: 'last-30-days',
-    },
-    {
-        name: 'bucket',
-        description: 'Trend granularity: `day`, `week`, `month` or `quarter`.',
-        default: 'week',
-    },
-    {
-        name: 'benchmark',
-        description: 'The benchmark profile levels are read from, e.g. `dora-2023`. Default: the newest sourced profile.',
-        default: '',
-    },
-    {
-        name: 'attribution-window',
-        description: 'How long after a deployment an incident without a known deployment is attributed to it: a duration (`24h`) or seconds.',
-        default: '24h',
-    },
-    {
-        name: 'change-failure-rate-mode',
-        description: '`failed-deployments` (DORA) or `incidents-per-deployment`.',
-        default: 'failed-deployments',
-    },
-    {
-        name: 'hotfix-labels',
-        description: 'Pull request labels that mark a change as a hotfix, comma-separated.',
-        default: 'hotfix',
-    },
-    {
-        name: 'incident-labels',
-        description: 'Issues carrying all of these labels (comma-separated) are incidents, opened to closed. Empty: no issue incidents.',
-        default: 'incident',
-    },
-    {
-        name: 'pagerduty-token',
-        description: 'PagerDuty REST API token (read-only is enough). Empty: no PagerDuty incidents.',
-        default: '',
-    },
-    {
-        name: 'pagerduty-services',
-        description: 'PagerDuty service ids to read incidents from, comma-separated. Default: every service in `pagerduty-service-repositories`.',
-        default: '',
-    },
-    {
-        name: 'pagerduty-service-repositories',
-        description: 'Which repository each PagerDuty service belongs to: `SERVICEID=owner/name`, one a line or comma-separated (a service may appear once per repository).',
-        default: '',
-    },
-    {
-        name: 'pagerduty-api-url',
-        description: 'The PagerDuty REST API URL.',
-        default: 'https://api.pagerduty.com',
-    },
-    {
-        name: 'state-backend',
-        description: 'Where the incremental state is kept: `auto` (the Actions cache when the runner offers it, else a file), `actions-cache`, `file` or `none`.',
-        default: 'auto',
-    },
-    {
-        name: 'state-path',
-        description: 'The directory of the `file` state backend.',
-        default: '.dora-state',
-    },
-    {
-        name: 'lookback',
-        description: 'On incremental runs, re-read this far behind the last watermark (late events).',
-        default: '3d',
-    },
-    {
-        name: 'max-wait',
-        description: 'The total time the run may spend waiting on rate limits; beyond it, it reports what it has, saves its state and succeeds with a warning.',
-        default: '10m',
-    },
-    {
-        name: 'summary',
-        description: 'Write the job summary: `true` or `false`.',
-        default: 'true',
-    },
-    {
-        name: 'badges-path',
-        description: 'Directory for the shields.io endpoint badges (JSON). Empty: no badges.',
-        default: '',
-    },
-    {
-        name: 'report-path',
-        description: 'File for the JSON report. Empty: no report file.',
-        default: 'dora-report.json',
-    },
-    {
-        name: 'openmetrics-path',
-        description: 'File for the OpenMetrics text (Pushgateway, textfile collector). Empty: none.',
-        default: '',
-    },
-    {
-        name: 'github-api-url',
-        description: 'The GitHub REST API URL (GitHub Enterprise Server, or a local replay).',
-        default: expression('github.api_url'),
-    },
-    {
-        name: 'github-graphql-url',
-        description: 'The GitHub GraphQL API URL.',
-        default: expression('github.graphql_url'),
-    },
-];
-const OUTPUTS = [
-    { name: 'deployments', description: 'Successful production deployments in the window.' },
-    { name: 'deployments-per-week', description: 'Deployments per week (decimal).' },
-    {
-        name: 'lead-time-median-seconds',
-        description: 'Median lead time for changes, seconds. Empty: no data.',
-    },
-    {
-        name: 'change-failure-rate',
-        description: 'Change failure rate, a fraction 0..1. Empty: no data.',
-    },
-    {
-        name: 'recovery-time-median-seconds',
-        description: 'Median failed deployment recovery time, seconds. Empty: no data.',
-    },
-    {
-        name: 'time-to-restore-median-seconds',
-        description: 'Median incident time to restore, seconds. Empty: no data.',
-    },
-    { name: 'rework-rate', description: 'Deployment rework rate, a fraction 0..1. Empty: no data.' },
-    { name: 'level', description: 'Overall level: elite, high, medium, low or insufficient-data.' },
-    { name: 'deployment-frequency-level', description: 'Deployment frequency level.' },
-    { name: 'lead-time-level', description: 'Lead time level.' },
-    { name: 'change-failure-rate-level', description: 'Change failure rate level.' },
-    { name: 'recovery-time-level', description: 'Failed deployment recovery time level.' },
-    { name: 'report-path', description: 'Path of the JSON report written (empty when none).' },
-    { name: 'api-requests', description: 'Requests sent to GitHub and PagerDuty by this run.' },
-];
-function yamlString(text) {
-    return `'${text.replaceAll("'", "''")}'`;
-}
-/** The complete action.yml. */
-function renderActionYml() {
-    const lines = [
-        '# Generated from packages/action/src/action-spec.ts (pnpm --filter @dora/action gen); edit there.',
-        "name: 'DORA metrics'",
-        "description: 'The DORA metrics (deployment frequency, lead time, change failure rate, recovery time, rework rate) from GitHub and PagerDuty, in the job summary, badges and outputs.'",
-        "author: 'dora-action'",
-        'branding:',
-        '  icon: activity',
-        '  color: blue',
-        'inputs:',
-    ];
-    for (const input of INPUTS) {
-        lines.push(`  ${input.name}:`);
-        lines.push(`    description: ${yamlString(input.description)}`);
-        lines.push('    required: false');
-        lines.push(`    default: ${yamlString(input.default)}`);
-    }
-    lines.push('outputs:');
-    for (const output of OUTPUTS) {
-        lines.push(`  ${output.name}:`);
-        lines.push(`    description: ${yamlString(output.description)}`);
-    }
-    lines.push('runs:', '  using: node24', '  main: dist/index.js', '');
-    return lines.join('\n');
-}
-function cell(text) {
-    return text.replaceAll('|', '\\|');
-}
-/** The README's inputs and outputs tables (Markdown). */
-function renderSpecTables() {
-    const rows = ['| input | default | description |', '|---|---|---|'];
-    for (const input of INPUTS) {
-        const shown = input.default === '' ? '' : `\`${input.default}\``;
-        rows.push(`| \`${input.name}\` | ${cell(shown)} | ${cell(input.description)} |`);
-    }
-    rows.push('', '| output | description |', '|---|---|');
-    for (const output of OUTPUTS)
-        rows.push(`| \`${output.name}\` | ${cell(output.description)} |`);
-    return rows.join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/duration.js
-const UNIT_MS = {
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-};
-const DURATION = /^(\d+(?:\.\d+)?)\s*([smhdw])$/;
-/**
- * A positive duration such as `90d`, `12h`, `10m`, `30s` or `2w`, in milliseconds;
- * `undefined` when the text is not one (zero and negative durations are refused too).
- */
-function parseDuration(text) {
-    const match = DURATION.exec(text.trim().toLowerCase());
-    if (!match)
-        return undefined;
-    const amount = Number(match[1]);
-    const unit = match[2];
-    const ms = Math.round(amount * UNIT_MS[unit]);
-    return ms > 0 && Number.isFinite(ms) ? ms : undefined;
-}
-/** `3600000` -> `1h`, the shortest exact form, for messages and defaults. */
-function duration_formatDuration(ms) {
-    for (const unit of ['w', 'd', 'h', 'm', 's']) {
-        if (ms % UNIT_MS[unit] === 0)
-            return `${ms / UNIT_MS[unit]}${unit}`;
-    }
-    return `${ms / 1000}s`;
-}
-
-;// CONCATENATED MODULE: ./lib/window.js
-
-const DAY_MS = 86_400_000;
-/** The presets `window` accepts, with their length in days. */
-const WINDOW_PRESETS = {
-    'last-1-day': 1,
-    'last-3-days': 3,
-    'last-7-days': 7,
-    'last-14-days': 14,
-    'last-30-days': 30,
-    'last-90-days': 90,
-    'last-180-days': 180,
-    'last-365-days': 365,
-};
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// A zone is required: an instant without one is ambiguous.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-/** A date (UTC midnight) or a full ISO-8601 instant with a zone; `undefined` when neither. */
-function parseInstant(text) {
-    const date = DATE_ONLY.exec(text);
-    if (date) {
-        const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-        const ms = Date.UTC(year, month - 1, day);
-        const back = new Date(ms);
-        // Date.UTC rolls 2026-02-30 over to March; an impossible date is refused instead.
-        const real = back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
-        return real ? back : undefined;
-    }
-    if (!INSTANT.test(text))
-        return undefined;
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : new Date(ms);
-}
-const EXPECTED = 'a preset (' +
-    Object.keys(WINDOW_PRESETS).join(', ') +
-    '), a duration such as 90d or 12h, or FROM..TO such as 2026-01-01..2026-04-01 (TO exclusive)';
-/** Reads the `window` input: a preset, a duration, or `FROM..TO` (`TO` exclusive). */
-function parseWindow(text) {
-    const value = text.trim();
-    if (value in WINDOW_PRESETS) {
-        const days = WINDOW_PRESETS[value];
-        return { spec: { kind: 'relative', text: value, ms: days * DAY_MS } };
-    }
-    if (value.includes('..'))
-        return parseRange(value);
-    const ms = parseDuration(value);
-    if (ms !== undefined)
-        return { spec: { kind: 'relative', text: value, ms } };
-    if (value.startsWith('last-')) {
-        return {
-            error: `unknown preset "${value}"; valid presets: ${Object.keys(WINDOW_PRESETS).join(', ')}`,
-        };
-    }
-    return { error: `expected ${EXPECTED}; got "${value}"` };
-}
-function parseRange(value) {
-    const parts = value.split('..');
-    const [fromText = '', toText = ''] = parts;
-    const from = parseInstant(fromText.trim());
-    const to = parseInstant(toText.trim());
-    if (parts.length !== 2 || !from || !to) {
-        return {
-            error: `expected FROM..TO where each end is a date (2026-01-01) or an ISO-8601 instant with a zone (2026-01-01T00:00:00Z); got "${value}"`,
-        };
-    }
-    if (to.getTime() <= from.getTime()) {
-        return { error: `TO must be after FROM (TO is exclusive); got "${value}"` };
-    }
-    return { spec: { kind: 'range', text: value, from, to } };
-}
-/** The report window `[from, to)` for a given clock. */
-function resolveWindow(spec, now) {
-    if (spec.kind === 'range')
-        return { from: spec.from, to: spec.to };
-    return { from: new Date(now.getTime() - spec.ms), to: now };
-}
-/**
- * What to collect for a report window: the window, the one of equal length before it (the
- * comparison) and the attribution window before that, so an incident near the start of the
- * previous window still finds its deployment.
- */
-function collectionRange(window, attributionMs) {
-    const length = window.to.getTime() - window.from.getTime();
-    return { from: new Date(window.from.getTime() - length - attributionMs), to: window.to };
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.js
-
-
-
-const DEPLOYMENT_SOURCES = [
-    'auto',
-    'deployments',
-    'workflow-runs',
-    'releases',
-    'merges',
-];
-const STATE_BACKENDS = ['auto', 'actions-cache', 'file', 'none'];
-const BUCKETS = ['day', 'week', 'month', 'quarter'];
-const CFR_MODES = [
-    'failed-deployments',
-    'incidents-per-deployment',
-];
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-const PD_SERVICE = /^[A-Z0-9]{2,20}$/i;
-/** Splits a list given one a line or comma-separated. */
-function splitList(text) {
-    return text
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function oneOf(values, name, value, errors) {
-    if (values.includes(value))
-        return value;
-    errors.push(`Input "${name}": expected one of ${values.join(', ')}; got "${value}".`);
-    return values[0];
-}
-function defaultFromEnv(name, env) {
-    switch (name) {
-        case 'github-token':
-            return env.GITHUB_TOKEN ?? '';
-        case 'repositories':
-            return env.GITHUB_REPOSITORY ?? '';
-        case 'github-api-url':
-            return env.GITHUB_API_URL ?? 'https://api.github.com';
-        case 'github-graphql-url':
-            return env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql';
-        default:
-            return INPUTS.find((input) => input.name === name)?.default ?? '';
-    }
-}
-/**
- * Parses every input at once. An empty input takes its action.yml default (the runner fills those
- * in, but a CLI or a hand-run bundle does not); `${{ github.* }}` defaults come from `env`.
- * Every problem is reported, each naming the input and what it expects.
- */
-function parseInputs(read, env = {}) {
-    const errors = [];
-    const get = (name) => {
-        const value = read(name).trim();
-        return value === '' ? defaultFromEnv(name, env) : value;
-    };
-    const githubToken = get('github-token');
-    if (githubToken === '') {
-        errors.push(`Input "github-token": required; pass a token, e.g. github-token: ${expression('github.token')}.`);
-    }
-    const repositories = parseRepositories(get('repositories'), errors);
-    const window = parseWindow(get('window'));
-    if ('error' in window)
-        errors.push(`Input "window": ${window.error}.`);
-    const inputs = {
-        githubToken,
-        repositories,
-        deploymentSource: oneOf(DEPLOYMENT_SOURCES, 'deployment-source', get('deployment-source'), errors),
-        environment: get('environment'),
-        deployWorkflows: splitList(get('deploy-workflows')),
-        window: 'spec' in window ? window.spec : { kind: 'relative', text: '', ms: 1 },
-        bucket: oneOf(BUCKETS, 'bucket', get('bucket'), errors),
-        attributionWindowMs: parseAttribution(get('attribution-window'), errors),
-        changeFailureRateMode: oneOf(CFR_MODES, 'change-failure-rate-mode', get('change-failure-rate-mode'), errors),
-        hotfixLabels: splitList(get('hotfix-labels')),
-        incidentLabels: splitList(get('incident-labels')),
-        stateBackend: oneOf(STATE_BACKENDS, 'state-backend', get('state-backend'), errors),
-        statePath: checkPath('state-path', get('state-path'), errors) ?? '.dora-state',
-        lookbackMs: durationInput('lookback', get('lookback'), errors),
-        maxWaitMs: durationInput('max-wait', get('max-wait'), errors),
-        summary: parseBoolean('summary', get('summary'), errors),
-        githubApiUrl: checkUrl('github-api-url', get('github-api-url'), errors),
-        githubGraphqlUrl: checkUrl('github-graphql-url', get('github-graphql-url'), errors),
-    };
-    if (inputs.environment === '')
-        errors.push('Input "environment": must not be empty.');
-    assignOptional(inputs, 'deployJob', get('deploy-job'));
-    assignOptional(inputs, 'deployBranch', get('deploy-branch'));
-    assignOptional(inputs, 'benchmark', get('benchmark'));
-    assignOptional(inputs, 'badgesPath', checkPath('badges-path', get('badges-path'), errors));
-    assignOptional(inputs, 'reportPath', checkPath('report-path', get('report-path'), errors));
-    assignOptional(inputs, 'openmetricsPath', checkPath('openmetrics-path', get('openmetrics-path'), errors));
-    const pagerduty = parsePagerDuty(get, repositories, errors);
-    if (pagerduty)
-        inputs.pagerduty = pagerduty;
-    return errors.length > 0 ? { errors } : { inputs };
-}
-function assignOptional(inputs, key, value) {
-    if (value !== undefined && value !== '')
-        inputs[key] = value;
-}
-function parseRepositories(text, errors) {
-    const repositories = [...new Set(splitList(text))];
-    if (repositories.length === 0) {
-        errors.push('Input "repositories": expected at least one owner/name.');
-    }
-    const bad = repositories.filter((repo) => !REPOSITORY.test(repo));
-    if (bad.length > 0) {
-        errors.push(`Input "repositories": expected owner/name, one a line or comma-separated; got ${bad.map((b) => `"${b}"`).join(', ')}.`);
-    }
-    return repositories;
-}
-function parseAttribution(text, errors) {
-    if (/^\d+$/.test(text) && Number(text) > 0)
-        return Number(text) * 1000;
-    const ms = parseDuration(text);
-    if (ms !== undefined)
-        return ms;
-    errors.push(`Input "attribution-window": expected a positive duration such as 24h or 30m, or seconds; got "${text}".`);
-    return 86_400_000;
-}
-function durationInput(name, text, errors) {
-    const ms = parseDuration(text);
-    if (ms !== undefined)
-        return ms;
-    errors.push(`Input "${name}": expected a positive duration such as 3d, 12h or 10m; got "${text}".`);
-    return 0;
-}
-function parseBoolean(name, text, errors) {
-    if (/^(true|false)$/i.test(text))
-        return text.toLowerCase() === 'true';
-    errors.push(`Input "${name}": expected true or false; got "${text}".`);
-    return false;
-}
-function checkUrl(name, text, errors) {
-    try {
-        const url = new URL(text);
-        if (url.protocol === 'https:' || url.protocol === 'http:')
-            return text.replace(/\/+$/, '');
-    }
-    catch {
-        // reported below
-    }
-    errors.push(`Input "${name}": expected an http(s) URL; got "${text}".`);
-    return text;
-}
-function checkPath(name, text, errors) {
-    if (text === '')
-        return undefined;
-    if (text.split(/[\\/]/).includes('..') || text.includes('\0')) {
-        errors.push(`Input "${name}": must not leave the workspace (no ".." parts); got "${text}".`);
-        return undefined;
-    }
-    return text;
-}
-function parsePagerDuty(get, repositories, errors) {
-    const token = get('pagerduty-token');
-    const servicesText = get('pagerduty-services');
-    const mappingText = get('pagerduty-service-repositories');
-    if (token === '') {
-        if (servicesText !== '' || mappingText !== '') {
-            errors.push(`Input "pagerduty-token": required when pagerduty-services or pagerduty-service-repositories is set; pass it from a secret: pagerduty-token: ${expression('secrets.PAGERDUTY_TOKEN')}.`);
-        }
-        return undefined;
-    }
-    const serviceRepositories = parseServiceRepositories(mappingText, repositories, errors);
-    const services = servicesText === '' ? Object.keys(serviceRepositories) : splitList(servicesText);
-    const badServices = services.filter((service) => !PD_SERVICE.test(service));
-    if (badServices.length > 0) {
-        errors.push(`Input "pagerduty-services": expected PagerDuty service ids such as PSVC001; got ${badServices.map((s) => `"${s}"`).join(', ')}.`);
-    }
-    if (services.length === 0 && servicesText === '' && mappingText === '') {
-        errors.push('Input "pagerduty-services": with a pagerduty-token, name at least one service (pagerduty-services or pagerduty-service-repositories).');
-    }
-    const apiUrl = checkUrl('pagerduty-api-url', get('pagerduty-api-url'), errors);
-    return { token, apiUrl, services: [...new Set(services)], serviceRepositories };
-}
-function parseServiceRepositories(text, repositories, errors) {
-    const mapping = {};
-    for (const entry of splitList(text)) {
-        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(entry);
-        const service = match?.[1];
-        const repository = match?.[2];
-        if (!service || !repository || !PD_SERVICE.test(service) || !REPOSITORY.test(repository)) {
-            errors.push(`Input "pagerduty-service-repositories": expected SERVICEID=owner/name; got "${entry}".`);
-            continue;
-        }
-        // Checked only against a valid list: a bad repositories input is reported once, by itself.
-        if (repositories.every((r) => REPOSITORY.test(r)) && !repositories.includes(repository)) {
-            errors.push(`Input "pagerduty-service-repositories": "${repository}" is not one of the repositories measured (${repositories.join(', ')}).`);
-            continue;
-        }
-        const list = Object.hasOwn(mapping, service) ? (mapping[service] ?? []) : [];
-        if (list.includes(repository)) {
-            errors.push(`Input "pagerduty-service-repositories": "${service}=${repository}" appears twice; a service may appear once per repository.`);
-            continue;
-        }
-        mapping[service] = [...list, repository];
-    }
-    return mapping;
-}
-
-;// CONCATENATED MODULE: ./lib/outputs.js
-/** A plain decimal (never exponent notation), at most `digits` decimals; `null` is "" (no data). */
-function decimal(value, digits) {
-    if (value === null || !Number.isFinite(value))
-        return '';
-    // toFixed switches to exponent notation from 1e21 on.
-    if (Math.abs(value) >= 1e21)
-        return BigInt(Math.round(value)).toString();
-    const fixed = value.toFixed(digits);
-    const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
-    return trimmed === '-0' ? '0' : trimmed;
-}
-const level = (value) => value;
-/**
- * The step outputs: numbers only, rates as fractions 0..1, durations in seconds, "" for no data.
- * Nothing here is taken from a pull request, an issue or an incident.
- */
-function buildOutputs(result, reportPath) {
-    const { report, info } = result;
-    return {
-        deployments: String(report.deploymentFrequency.deployments),
-        'deployments-per-week': decimal(report.deploymentFrequency.perWeek, 4),
-        'lead-time-median-seconds': decimal(report.leadTime.median, 3),
-        'change-failure-rate': decimal(report.changeFailureRate.rate, 6),
-        'recovery-time-median-seconds': decimal(report.recoveryTime.median, 3),
-        'time-to-restore-median-seconds': decimal(report.timeToRestore.median, 3),
-        'rework-rate': decimal(report.reworkRate.rate, 6),
-        level: level(report.overall),
-        'deployment-frequency-level': level(report.deploymentFrequency.level),
-        'lead-time-level': level(report.leadTime.level),
-        'change-failure-rate-level': level(report.changeFailureRate.level),
-        'recovery-time-level': level(report.recoveryTime.level),
-        'report-path': reportPath ?? '',
-        'api-requests': String(info.api.github + info.api.pagerduty),
-    };
-}
-
 ;// CONCATENATED MODULE: ../core/dist/group-index.js
-/*
- * Deployments match an event's repository/service when both name one and they are equal; a
- * side that names none matches any. So the candidates for (repo, service) are the union of at
- * most four exact groups, each kept sorted, and every query is a binary search per group.
- */
-const NONE = '\u0000none';
-function key(value) {
-    return value === undefined ? NONE : `=${value}`;
-}
 function group_index_groupBy(list, keyOf) {
     const groups = new Map();
     for (const d of list) {
@@ -40331,26 +39773,35 @@ class GroupIndex {
     constructor(sortedByPos) {
         this.#all = sortedByPos;
     }
+    #exactGroups() {
+        if (this.#exact === undefined) {
+            this.#exact = new Map();
+            for (const [repo, list] of group_index_groupBy(this.#all, (d) => d.repository)) {
+                this.#exact.set(repo, group_index_groupBy(list, (d) => d.service));
+            }
+        }
+        return this.#exact;
+    }
     /** The sorted groups whose union is every deployment compatible with (repository, service). */
     candidates(repository, service) {
         if (repository === undefined && service === undefined)
             return [this.#all];
         if (service === undefined) {
-            this.#byRepo ??= group_index_groupBy(this.#all, (d) => key(d.repository));
-            return [this.#byRepo.get(key(repository)) ?? group_index_EMPTY, this.#byRepo.get(NONE) ?? group_index_EMPTY];
+            this.#byRepo ??= group_index_groupBy(this.#all, (d) => d.repository);
+            return [this.#byRepo.get(repository) ?? group_index_EMPTY, this.#byRepo.get(undefined) ?? group_index_EMPTY];
         }
         if (repository === undefined) {
-            this.#byService ??= group_index_groupBy(this.#all, (d) => key(d.service));
-            return [this.#byService.get(key(service)) ?? group_index_EMPTY, this.#byService.get(NONE) ?? group_index_EMPTY];
+            this.#byService ??= group_index_groupBy(this.#all, (d) => d.service);
+            return [this.#byService.get(service) ?? group_index_EMPTY, this.#byService.get(undefined) ?? group_index_EMPTY];
         }
-        this.#exact ??= group_index_groupBy(this.#all, (d) => `${key(d.repository)}\u0000${key(d.service)}`);
-        const r = key(repository);
-        const s = key(service);
+        const exact = this.#exactGroups();
+        const named = exact.get(repository);
+        const unnamed = exact.get(undefined);
         return [
-            this.#exact.get(`${r}\u0000${s}`) ?? group_index_EMPTY,
-            this.#exact.get(`${r}\u0000${NONE}`) ?? group_index_EMPTY,
-            this.#exact.get(`${NONE}\u0000${s}`) ?? group_index_EMPTY,
-            this.#exact.get(`${NONE}\u0000${NONE}`) ?? group_index_EMPTY,
+            named?.get(service) ?? group_index_EMPTY,
+            named?.get(undefined) ?? group_index_EMPTY,
+            unnamed?.get(service) ?? group_index_EMPTY,
+            unnamed?.get(undefined) ?? group_index_EMPTY,
         ];
     }
     /** The last compatible deployment finished at or before `t` (latest `pos` on ties). */
@@ -40437,264 +39888,6 @@ function lowerBound(sorted, x) {
     return lo;
 }
 //# sourceMappingURL=group-index.js.map
-;// CONCATENATED MODULE: ../core/dist/attribute-incidents.js
-
-/**
- * Attributes each incident to at most one production deployment: the one its `deploymentId`
- * names (any status), else the latest successful production deployment finished at most
- * `attributionMs` before the incident was created, same repository/service when both name
- * one. A `deploymentId` that names no production deployment attributes the incident to none.
- */
-function attributeIncidents(data, successes, attributionMs) {
-    let index;
-    for (const incident of data.incidents) {
-        const d = attributedDeployment(incident, data, () => {
-            index ??= new GroupIndex(successes);
-            return index;
-        }, attributionMs);
-        if (d !== undefined) {
-            d.incidents.push(incident);
-            d.reasons.push({ kind: 'incident', ref: incident.id });
-        }
-    }
-}
-function attributedDeployment(incident, data, index, attributionMs) {
-    if (incident.deploymentId !== undefined) {
-        const named = data.deploymentById.get(incident.deploymentId);
-        return named !== undefined && named.pos >= 0 ? named : undefined;
-    }
-    const d = index().lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
-    return d !== undefined && incident.createdAt - d.t <= attributionMs ? d : undefined;
-}
-//# sourceMappingURL=attribute-incidents.js.map
-;// CONCATENATED MODULE: ../core/dist/classify-changes.js
-const REVERT_TITLE = /^Revert "(.+)"$/s;
-/** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
-function isHotfix(c, rule) {
-    if (c.labels !== undefined) {
-        for (const label of c.labels)
-            if (rule.labels.has(label.toLowerCase()))
-                return true;
-    }
-    if (c.branch !== undefined) {
-        const branch = c.branch.toLowerCase();
-        for (const prefix of rule.branchPrefixes)
-            if (branch.startsWith(prefix))
-                return true;
-    }
-    return false;
-}
-/**
- * Marks hotfixes and reverts, and links each revert to the change it reverts: by `reverts`
- * when it names a change in the input, else by a title `Revert "<title>"`, choosing among the
- * changes with exactly that title (same repository when both name one) the one merged last
- * at or before the revert (merge time, else first commit; ties by id).
- */
-function classifyChanges(data, rule) {
-    let byTitle;
-    for (const c of data.changes) {
-        c.hotfix = isHotfix(c, rule);
-        const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
-        c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;
-        if (!c.revert)
-            continue;
-        let target = c.reverts === undefined ? undefined : data.changeById.get(c.reverts);
-        if ((target === undefined || target === c) && titleMatch?.[1] !== undefined) {
-            byTitle ??= indexByTitle(data.changes);
-            target = titleTarget(c, byTitle.get(titleMatch[1]));
-        }
-        if (target !== undefined && target !== c)
-            target.revertedBy.push(c);
-    }
-}
-function indexByTitle(changes) {
-    const byTitle = new Map();
-    for (const c of changes) {
-        if (c.title === undefined)
-            continue;
-        const list = byTitle.get(c.title);
-        if (list === undefined)
-            byTitle.set(c.title, [c]);
-        else
-            list.push(c);
-    }
-    return byTitle;
-}
-function when(c) {
-    return c.mergedAt ?? c.firstCommitAt;
-}
-function titleTarget(revert, candidates) {
-    if (candidates === undefined)
-        return undefined;
-    const limit = when(revert);
-    let best;
-    for (const c of candidates) {
-        if (c === revert || when(c) > limit)
-            continue;
-        if (revert.repository !== undefined &&
-            c.repository !== undefined &&
-            revert.repository !== c.repository) {
-            continue;
-        }
-        if (best === undefined || when(c) > when(best) || (when(c) === when(best) && c.id > best.id)) {
-            best = c;
-        }
-    }
-    return best;
-}
-//# sourceMappingURL=classify-changes.js.map
-;// CONCATENATED MODULE: ../core/dist/failure-reasons.js
-const KIND_ORDER = {
-    'deployment-failed': 0,
-    incident: 1,
-    rollback: 2,
-    reverted: 3,
-    'hotfix-followup': 4,
-};
-/** Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment. */
-function groupKey(d) {
-    return `${d.repository ?? '\u0000'}\u0001${d.service ?? '\u0000'}\u0001${d.environment}`;
-}
-function failure_reasons_groups(list) {
-    const out = new Map();
-    for (const d of list) {
-        const k = groupKey(d);
-        const g = out.get(k);
-        if (g === undefined)
-            out.set(k, [d]);
-        else
-            g.push(d);
-    }
-    return out;
-}
-/**
- * V1→V2→V3→V1: a successful deployment whose sha was deployed before and differs from the
- * immediately preceding one is a rollback; the deployment right after the restored one (V2)
- * carried the failure. Only successful deployments with a sha form the sequence.
- */
-function markRollbacks(successes) {
-    for (const seq of failure_reasons_groups(successes.filter((d) => d.sha !== undefined)).values()) {
-        const lastIndex = new Map();
-        for (let i = 0; i < seq.length; i++) {
-            const d = seq[i];
-            const sha = d.sha;
-            const restored = lastIndex.get(sha);
-            if (restored !== undefined && i > 0 && seq[i - 1].sha !== sha) {
-                d.rollback = true;
-                seq[restored + 1].reasons.push({ kind: 'rollback', ref: d.id });
-            }
-            lastIndex.set(sha, i);
-        }
-    }
-}
-function markReverted(data) {
-    for (const c of data.changes) {
-        if (c.ship === undefined)
-            continue;
-        for (const r of c.revertedBy)
-            c.ship.reasons.push({ kind: 'reverted', ref: r.id });
-    }
-}
-function shipsOnlyHotfixes(d) {
-    return d.shipped.length > 0 && d.shipped.every((c) => c.hotfix);
-}
-/** A deployment whose next successful deployment (same group) ships only hotfixes. */
-function markHotfixFollowups(production) {
-    for (const seq of failure_reasons_groups(production).values()) {
-        let next;
-        for (let i = seq.length - 1; i >= 0; i--) {
-            const d = seq[i];
-            if (next !== undefined && shipsOnlyHotfixes(next)) {
-                d.reasons.push({ kind: 'hotfix-followup', ref: next.id });
-            }
-            if (d.success)
-                next = d;
-        }
-    }
-}
-function compareReasons(a, b) {
-    const k = (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9);
-    if (k !== 0)
-        return k;
-    const ar = a.ref ?? '';
-    const br = b.ref ?? '';
-    return ar < br ? -1 : ar > br ? 1 : 0;
-}
-function tidy(reasons) {
-    if (reasons.length < 2)
-        return reasons;
-    reasons.sort(compareReasons);
-    return reasons.filter((r, i) => i === 0 || compareReasons(r, reasons[i - 1]) !== 0);
-}
-/**
- * Records every failure reason on the production deployments (incidents are already
- * attributed) and marks remediation deployments for the rework rate. Reasons are sorted by
- * kind, then ref, so the audit does not depend on input order.
- */
-function markFailures(data, production, successes) {
-    for (const d of production) {
-        if (!d.success)
-            d.reasons.push({ kind: 'deployment-failed' });
-    }
-    markRollbacks(successes);
-    markReverted(data);
-    markHotfixFollowups(production);
-    for (const d of production) {
-        d.reasons = tidy(d.reasons);
-        d.remediation =
-            d.success &&
-                (d.rollback || (d.shipped.length > 0 && d.shipped.every((c) => c.revert || c.hotfix)));
-    }
-}
-//# sourceMappingURL=failure-reasons.js.map
-;// CONCATENATED MODULE: ../core/dist/link-changes.js
-
-function byId(a, b) {
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-/**
- * Sets `s(c)` for every change: the earliest-finished successful production deployment whose
- * `changeIds` lists it. Only when no deployment in the input carries `changeIds` does the
- * fallback apply: the earliest successful production deployment finished at or after
- * `mergedAt`, same repository when both name one. Listing changes explicitly therefore keeps
- * a repository's first deployment from absorbing all older history.
- */
-function link_changes_linkChanges(data, successes) {
-    if (data.linked)
-        linkByIds(data, successes);
-    else
-        linkByMergeTime(data.changes, successes);
-    for (const d of successes)
-        if (d.shipped.length > 1)
-            d.shipped.sort(byId);
-}
-function linkByIds(data, successes) {
-    for (const d of successes) {
-        const ids = d.changeIds;
-        if (ids === undefined)
-            continue;
-        for (const id of ids) {
-            const c = data.changeById.get(id);
-            if (c !== undefined && c.ship === undefined) {
-                c.ship = d;
-                d.shipped.push(c);
-            }
-        }
-    }
-}
-function linkByMergeTime(changes, successes) {
-    const index = new GroupIndex(successes);
-    for (const c of changes) {
-        if (c.mergedAt === undefined)
-            continue;
-        const d = index.firstAtOrAfter(c.mergedAt, c.repository, undefined);
-        if (d !== undefined) {
-            c.ship = d;
-            d.shipped.push(c);
-        }
-    }
-}
-//# sourceMappingURL=link-changes.js.map
 ;// CONCATENATED MODULE: ../core/dist/errors.js
 /**
  * The one error `@dora/core` throws: a bad record or option. The message names the record
@@ -40715,7 +39908,7 @@ class DoraInputError extends Error {
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ../core/dist/instant.js
 
-const instant_DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 const MAX_MS = 8.64e15;
 /** Matches ISO-8601 / RFC 3339 date-times that carry a zone. Anything without a zone is ambiguous. */
 const ISO_WITH_ZONE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
@@ -40737,7 +39930,19 @@ function fromParts(y, mo, d, h, mi, s, ms) {
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
         return Number.NaN;
     }
-    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    return daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): plain integer
+ * arithmetic, several times faster than `Date.UTC`, and without its two-digit-year quirk.
+ */
+function daysFromCivil(year, month, day) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146_097 + doe - 719_468;
 }
 /**
  * The canonical form collectors emit, `YYYY-MM-DDTHH:MM:SS(.sss)Z`, read without a regular
@@ -40825,6 +40030,18 @@ function toIso(ms) {
 ;// CONCATENATED MODULE: ../core/dist/normalize.js
 
 
+/**
+ * The one shared empty list. Most deployments ship few changes and have no incident or failure
+ * reason: a million empty arrays would cost more garbage collection than the metrics themselves.
+ */
+const NONE = Object.freeze([]);
+/** Appends to a list that may be the shared empty one (which is never mutated). */
+function normalize_append(list, item) {
+    if (list.length === 0)
+        return [item];
+    list.push(item);
+    return list;
+}
 function requireId(value, record) {
     if (typeof value !== 'string' || value.length === 0) {
         throw new DoraInputError(record, 'id', 'is required (a non-empty string)');
@@ -40857,7 +40074,7 @@ function asRecord(value, record) {
     }
     return value;
 }
-function normaliseDeployment(raw, index) {
+function normaliseDeployment(raw, index, isProduction) {
     const record = `deployments[${index}]`;
     const d = asRecord(raw, record);
     const id = requireId(d.id, record);
@@ -40869,19 +40086,25 @@ function normaliseDeployment(raw, index) {
     }
     const t = requireInstant(d.finishedAt, record, 'finishedAt');
     optionalInstant(d.startedAt, record, 'startedAt');
+    const sha = optionalString(d.sha, record, 'sha');
+    const repository = optionalString(d.repository, record, 'repository');
+    const service = optionalString(d.service, record, 'service');
+    const changeIds = optionalStrings(d.changeIds, record, 'changeIds');
+    if (!isProduction(d.environment))
+        return changeIds === undefined ? undefined : NOT_PRODUCTION;
     return {
         id,
         environment: d.environment,
         success: d.status === 'success',
         t,
-        sha: optionalString(d.sha, record, 'sha'),
-        repository: optionalString(d.repository, record, 'repository'),
-        service: optionalString(d.service, record, 'service'),
-        changeIds: optionalStrings(d.changeIds, record, 'changeIds'),
+        sha,
+        repository,
+        service,
+        changeIds,
         pos: -1,
-        shipped: [],
-        incidents: [],
-        reasons: [],
+        shipped: NONE,
+        incidents: NONE,
+        reasons: NONE,
         rollback: false,
         remediation: false,
         recoverySeconds: null,
@@ -40905,7 +40128,7 @@ function normaliseChange(raw, index) {
         ship: undefined,
         hotfix: false,
         revert: false,
-        revertedBy: [],
+        revertedBy: NONE,
     };
 }
 function normaliseIncident(raw, index) {
@@ -40971,11 +40194,15 @@ function requireArray(data, field) {
         throw new DoraInputError('data', field, 'must be an array');
     return value;
 }
+/** Stands for a non-production deployment that carries `changeIds` (it still means linked mode). */
+const NOT_PRODUCTION = {
+    changeIds: NONE,
+};
 /**
  * Validates and converts every record once. Throws one `DoraInputError` naming the first bad
  * record and field (e.g. `deployments[3].finishedAt`). A missing collection is read as empty.
  */
-function normaliseData(data) {
+function normaliseData(data, isProduction) {
     if (typeof data !== 'object' || data === null) {
         throw new DoraInputError('data', 'deployments', 'data must be an object');
     }
@@ -40983,13 +40210,16 @@ function normaliseData(data) {
     const rawDeployments = requireArray(raw, 'deployments');
     const rawChanges = requireArray(raw, 'changes');
     const rawIncidents = requireArray(raw, 'incidents');
-    const deployments = new Array(rawDeployments.length);
+    const deployments = [];
     let linked = false;
     for (let i = 0; i < rawDeployments.length; i++) {
-        const d = normaliseDeployment(rawDeployments[i], i);
+        const d = normaliseDeployment(rawDeployments[i], i, isProduction);
+        if (d === undefined)
+            continue;
         if (d.changeIds !== undefined)
             linked = true;
-        deployments[i] = d;
+        if (d !== NOT_PRODUCTION)
+            deployments.push(d);
     }
     const changes = new Array(rawChanges.length);
     for (let i = 0; i < rawChanges.length; i++)
@@ -41009,6 +40239,285 @@ function normaliseData(data) {
     };
 }
 //# sourceMappingURL=normalize.js.map
+;// CONCATENATED MODULE: ../core/dist/attribute-incidents.js
+
+
+/**
+ * Attributes each incident to at most one production deployment: the one its `deploymentId`
+ * names (any status), else the latest successful production deployment finished at most
+ * `attributionMs` before the incident was created, same repository/service when both name
+ * one. A `deploymentId` that names no production deployment attributes the incident to none.
+ */
+function attributeIncidents(data, successes, attributionMs) {
+    let index;
+    for (const incident of data.incidents) {
+        const d = attributedDeployment(incident, data, () => {
+            index ??= new GroupIndex(successes);
+            return index;
+        }, attributionMs);
+        if (d !== undefined) {
+            d.incidents = normalize_append(d.incidents, incident);
+            d.reasons = normalize_append(d.reasons, { kind: 'incident', ref: incident.id });
+        }
+    }
+}
+function attributedDeployment(incident, data, index, attributionMs) {
+    if (incident.deploymentId !== undefined) {
+        const named = data.deploymentById.get(incident.deploymentId);
+        return named;
+    }
+    const d = index().lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
+    return d !== undefined && incident.createdAt - d.t <= attributionMs ? d : undefined;
+}
+//# sourceMappingURL=attribute-incidents.js.map
+;// CONCATENATED MODULE: ../core/dist/classify-changes.js
+
+const REVERT_TITLE = /^Revert "(.+)"$/s;
+/** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
+function isHotfix(c, rule) {
+    if (c.labels !== undefined) {
+        for (const label of c.labels)
+            if (rule.labels.has(label.toLowerCase()))
+                return true;
+    }
+    if (c.branch !== undefined) {
+        const branch = c.branch.toLowerCase();
+        for (const prefix of rule.branchPrefixes)
+            if (branch.startsWith(prefix))
+                return true;
+    }
+    return false;
+}
+/**
+ * Marks hotfixes and reverts, and links each revert to the change it reverts: by `reverts`
+ * when it names a change in the input, else by a title `Revert "<title>"`, choosing among the
+ * changes with exactly that title (same repository when both name one) the one merged last
+ * at or before the revert (merge time, else first commit; ties by id).
+ */
+function classifyChanges(data, rule) {
+    let byTitle;
+    for (const c of data.changes) {
+        c.hotfix = isHotfix(c, rule);
+        const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
+        c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;
+        if (!c.revert)
+            continue;
+        let target = c.reverts === undefined ? undefined : data.changeById.get(c.reverts);
+        if ((target === undefined || target === c) && titleMatch?.[1] !== undefined) {
+            byTitle ??= indexByTitle(data.changes);
+            target = titleTarget(c, byTitle.get(titleMatch[1]));
+        }
+        if (target !== undefined && target !== c)
+            target.revertedBy = normalize_append(target.revertedBy, c);
+    }
+}
+function indexByTitle(changes) {
+    const byTitle = new Map();
+    for (const c of changes) {
+        if (c.title === undefined)
+            continue;
+        const list = byTitle.get(c.title);
+        if (list === undefined)
+            byTitle.set(c.title, [c]);
+        else
+            list.push(c);
+    }
+    return byTitle;
+}
+function when(c) {
+    return c.mergedAt ?? c.firstCommitAt;
+}
+function titleTarget(revert, candidates) {
+    if (candidates === undefined)
+        return undefined;
+    const limit = when(revert);
+    let best;
+    for (const c of candidates) {
+        if (c === revert || when(c) > limit)
+            continue;
+        if (revert.repository !== undefined &&
+            c.repository !== undefined &&
+            revert.repository !== c.repository) {
+            continue;
+        }
+        if (best === undefined || when(c) > when(best) || (when(c) === when(best) && c.id > best.id)) {
+            best = c;
+        }
+    }
+    return best;
+}
+//# sourceMappingURL=classify-changes.js.map
+;// CONCATENATED MODULE: ../core/dist/failure-reasons.js
+
+const DEPLOYMENT_FAILED = Object.freeze({ kind: 'deployment-failed' });
+const KIND_ORDER = {
+    'deployment-failed': 0,
+    incident: 1,
+    rollback: 2,
+    reverted: 3,
+    'hotfix-followup': 4,
+};
+/**
+ * Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment.
+ * Nested maps keyed by the strings themselves: no key string is built per deployment.
+ */
+function failure_reasons_groups(list) {
+    const byRepo = new Map();
+    const out = [];
+    for (const d of list) {
+        let byService = byRepo.get(d.repository);
+        if (byService === undefined) {
+            byService = new Map();
+            byRepo.set(d.repository, byService);
+        }
+        let byEnv = byService.get(d.service);
+        if (byEnv === undefined) {
+            byEnv = new Map();
+            byService.set(d.service, byEnv);
+        }
+        const g = byEnv.get(d.environment);
+        if (g === undefined) {
+            const created = [d];
+            byEnv.set(d.environment, created);
+            out.push(created);
+        }
+        else
+            g.push(d);
+    }
+    return out;
+}
+/**
+ * V1→V2→V3→V1: a successful deployment whose sha was deployed before and differs from the
+ * immediately preceding one is a rollback; the deployment right after the restored one (V2)
+ * carried the failure. Only successful deployments with a sha form the sequence.
+ */
+function markRollbacks(successes) {
+    for (const seq of failure_reasons_groups(successes.filter((d) => d.sha !== undefined))) {
+        const lastIndex = new Map();
+        for (let i = 0; i < seq.length; i++) {
+            const d = seq[i];
+            const sha = d.sha;
+            const restored = lastIndex.get(sha);
+            if (restored !== undefined && i > 0 && seq[i - 1].sha !== sha) {
+                d.rollback = true;
+                const marked = seq[restored + 1];
+                marked.reasons = normalize_append(marked.reasons, { kind: 'rollback', ref: d.id });
+            }
+            lastIndex.set(sha, i);
+        }
+    }
+}
+function markReverted(data) {
+    for (const c of data.changes) {
+        if (c.ship === undefined)
+            continue;
+        for (const r of c.revertedBy)
+            c.ship.reasons = normalize_append(c.ship.reasons, { kind: 'reverted', ref: r.id });
+    }
+}
+function shipsOnlyHotfixes(d) {
+    return d.shipped.length > 0 && d.shipped.every((c) => c.hotfix);
+}
+/** A deployment whose next successful deployment (same group) ships only hotfixes. */
+function markHotfixFollowups(production) {
+    for (const seq of failure_reasons_groups(production)) {
+        let next;
+        for (let i = seq.length - 1; i >= 0; i--) {
+            const d = seq[i];
+            if (next !== undefined && shipsOnlyHotfixes(next)) {
+                d.reasons = normalize_append(d.reasons, { kind: 'hotfix-followup', ref: next.id });
+            }
+            if (d.success)
+                next = d;
+        }
+    }
+}
+function compareReasons(a, b) {
+    const k = (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9);
+    if (k !== 0)
+        return k;
+    const ar = a.ref ?? '';
+    const br = b.ref ?? '';
+    return ar < br ? -1 : ar > br ? 1 : 0;
+}
+function tidy(reasons) {
+    if (reasons.length < 2)
+        return reasons;
+    const sorted = reasons.sort(compareReasons);
+    return sorted.filter((r, i) => i === 0 || compareReasons(r, sorted[i - 1]) !== 0);
+}
+/**
+ * Records every failure reason on the production deployments (incidents are already
+ * attributed) and marks remediation deployments for the rework rate. Reasons are sorted by
+ * kind, then ref, so the audit does not depend on input order.
+ */
+function markFailures(data, production, successes) {
+    for (const d of production) {
+        if (!d.success)
+            d.reasons = normalize_append(d.reasons, DEPLOYMENT_FAILED);
+    }
+    markRollbacks(successes);
+    markReverted(data);
+    markHotfixFollowups(production);
+    for (const d of production) {
+        d.reasons = tidy(d.reasons);
+        d.remediation =
+            d.success &&
+                (d.rollback || (d.shipped.length > 0 && d.shipped.every((c) => c.revert || c.hotfix)));
+    }
+}
+//# sourceMappingURL=failure-reasons.js.map
+;// CONCATENATED MODULE: ../core/dist/link-changes.js
+
+
+function byId(a, b) {
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+/**
+ * Sets `s(c)` for every change: the earliest-finished successful production deployment whose
+ * `changeIds` lists it. Only when no deployment in the input carries `changeIds` does the
+ * fallback apply: the earliest successful production deployment finished at or after
+ * `mergedAt`, same repository when both name one. Listing changes explicitly therefore keeps
+ * a repository's first deployment from absorbing all older history.
+ */
+function link_changes_linkChanges(data, successes) {
+    if (data.linked) {
+        // Shipped lists follow each deployment's own changeIds order: already input-order free.
+        linkByIds(data, successes);
+        return;
+    }
+    linkByMergeTime(data.changes, successes);
+    for (const d of successes)
+        if (d.shipped.length > 1)
+            d.shipped.sort(byId);
+}
+function linkByIds(data, successes) {
+    for (const d of successes) {
+        const ids = d.changeIds;
+        if (ids === undefined)
+            continue;
+        for (const id of ids) {
+            const c = data.changeById.get(id);
+            if (c !== undefined && c.ship === undefined) {
+                c.ship = d;
+                d.shipped = normalize_append(d.shipped, c);
+            }
+        }
+    }
+}
+function linkByMergeTime(changes, successes) {
+    const index = new GroupIndex(successes);
+    for (const c of changes) {
+        if (c.mergedAt === undefined)
+            continue;
+        const d = index.firstAtOrAfter(c.mergedAt, c.repository, undefined);
+        if (d !== undefined) {
+            c.ship = d;
+            d.shipped = normalize_append(d.shipped, c);
+        }
+    }
+}
+//# sourceMappingURL=link-changes.js.map
 ;// CONCATENATED MODULE: ../core/dist/benchmarks/rows.js
 /** Lower is better: qualifies when the value is strictly below `value`. */
 const below = (value) => ({ value, inclusive: false });
@@ -41548,9 +41057,13 @@ function newestVerifiedLevels(profiles) {
         throw new Error('no verified levels profile');
     return best;
 }
-/** Finds a profile by id (`"dora-2023"`) or by bare year (`"2023"`); no id means the default. */
+/**
+ * Finds a profile by id (`"dora-2023"`) or by bare year (`"2023"`), case-insensitively. No id, or
+ * an empty one (an unset Action input), means the default.
+ */
 function findProfile(id) {
-    const wanted = id === undefined ? DEFAULT_BENCHMARK : id.trim().toLowerCase();
+    const trimmed = id?.trim().toLowerCase() ?? '';
+    const wanted = trimmed === '' ? DEFAULT_BENCHMARK : trimmed;
     const found = benchmarkProfiles.find((p) => p.id === wanted || String(p.year) === wanted);
     if (!found) {
         const ids = benchmarkProfiles.map((p) => p.id).join(', ');
@@ -41581,25 +41094,25 @@ const PRESET_DAYS = {
     'last-90-days': 90,
 };
 /** The window presets `resolveWindow` accepts. */
-const window_WINDOW_PRESETS = Object.keys(PRESET_DAYS);
+const WINDOW_PRESETS = Object.keys(PRESET_DAYS);
 /**
  * Resolves a window option to epoch milliseconds. A preset is the N days (of 24 h) ending at
  * `now`, exclusive: `[now − N·86400 s, now)`. Throws `DoraInputError` (record `options`) for an
  * unknown preset, a preset without `now`, an unparsable bound, or `to <= from`.
  */
-function window_resolveWindow(window, now) {
+function resolveWindow(window, now) {
     if (typeof window === 'string') {
         const days = Object.hasOwn(PRESET_DAYS, window)
             ? PRESET_DAYS[window]
             : undefined;
         if (days === undefined) {
-            throw new DoraInputError('options', 'window', `unknown preset ${JSON.stringify(window)} (expected one of ${window_WINDOW_PRESETS.join(', ')})`);
+            throw new DoraInputError('options', 'window', `unknown preset ${JSON.stringify(window)} (expected one of ${WINDOW_PRESETS.join(', ')})`);
         }
         const nowMs = optionalInstant(now, 'options', 'now');
         if (nowMs === undefined) {
             throw new DoraInputError('options', 'now', `is required with the preset ${window}`);
         }
-        return { from: nowMs - days * instant_DAY_MS, to: nowMs };
+        return { from: nowMs - days * DAY_MS, to: nowMs };
     }
     if (typeof window !== 'object' || window === null) {
         throw new DoraInputError('options', 'window', 'is required: { from, to } or a preset');
@@ -41616,32 +41129,35 @@ function window_resolveWindow(window, now) {
 
 
 
-const options_BUCKETS = ['day', 'week', 'month', 'quarter'];
+const BUCKETS = ['day', 'week', 'month', 'quarter'];
 const MODES = ['failed-deployments', 'incidents-per-deployment'];
 /**
  * Environment names match case-insensitively (GitHub treats `Production` and `production` as
  * the same environment). A RegExp is used without its global/sticky state.
  */
-function environmentMatcher(env) {
-    if (env === undefined)
-        return (e) => e.toLowerCase() === 'production';
+function environmentMatcher(env = 'production') {
+    let test;
     if (typeof env === 'string') {
         const want = env.toLowerCase();
-        return (e) => e.toLowerCase() === want;
+        test = (e) => e.toLowerCase() === want;
     }
-    if (env instanceof RegExp) {
+    else if (env instanceof RegExp) {
         const re = new RegExp(env.source, env.flags.replace(/[gy]/g, ''));
-        const cache = new Map();
-        return (e) => {
-            let hit = cache.get(e);
-            if (hit === undefined) {
-                hit = re.test(e);
-                cache.set(e, hit);
-            }
-            return hit;
-        };
+        test = (e) => re.test(e);
     }
-    throw new DoraInputError('options', 'environment', 'must be a string or a RegExp');
+    else {
+        throw new DoraInputError('options', 'environment', 'must be a string or a RegExp');
+    }
+    // A few distinct environment names across a million deployments: decide each name once.
+    const cache = new Map();
+    return (e) => {
+        let hit = cache.get(e);
+        if (hit === undefined) {
+            hit = test(e);
+            cache.set(e, hit);
+        }
+        return hit;
+    };
 }
 function nonNegative(value, field, fallback) {
     if (value === undefined)
@@ -41651,7 +41167,7 @@ function nonNegative(value, field, fallback) {
     }
     return value;
 }
-function options_oneOf(value, allowed, field, fallback) {
+function oneOf(value, allowed, field, fallback) {
     if (value === undefined)
         return fallback;
     if (!allowed.includes(value)) {
@@ -41672,7 +41188,7 @@ function normaliseOptions(options, withBenchmark = true) {
     if (typeof options !== 'object' || options === null) {
         throw new DoraInputError('options', 'window', 'options are required ({ window })');
     }
-    const range = window_resolveWindow(options.window, options.now);
+    const range = resolveWindow(options.window, options.now);
     if (options.compareToPrevious !== undefined && typeof options.compareToPrevious !== 'boolean') {
         throw new DoraInputError('options', 'compareToPrevious', 'must be a boolean');
     }
@@ -41683,10 +41199,10 @@ function normaliseOptions(options, withBenchmark = true) {
         range,
         isProduction: environmentMatcher(options.environment),
         attributionMs: nonNegative(options.attributionWindow, 'attributionWindow', 86_400) * 1000,
-        mode: options_oneOf(options.changeFailureRateMode, MODES, 'changeFailureRateMode', 'failed-deployments'),
+        mode: oneOf(options.changeFailureRateMode, MODES, 'changeFailureRateMode', 'failed-deployments'),
         benchmark: withBenchmark ? resolveBenchmark(options.benchmark).id : '',
         minSample: nonNegative(options.minSample, 'minSample', 5),
-        bucket: options_oneOf(options.bucket, options_BUCKETS, 'bucket', 'week'),
+        bucket: oneOf(options.bucket, BUCKETS, 'bucket', 'week'),
         compareToPrevious: options.compareToPrevious ?? true,
         hotfixLabels: new Set(stringList(options.hotfixLabels, 'hotfixLabels', ['hotfix'])),
         hotfixBranchPrefixes: stringList(options.hotfixBranchPrefixes, 'hotfixBranchPrefixes', [
@@ -41752,8 +41268,8 @@ function isSorted(list) {
 /** Normalises the input and options once and runs every window-independent stage. */
 function analysis_analyse(data, options, withBenchmark = true) {
     const opts = normaliseOptions(options, withBenchmark);
-    const normal = normaliseData(data);
-    const production = normal.deployments.filter((d) => opts.isProduction(d.environment));
+    const normal = normaliseData(data, opts.isProduction);
+    const production = normal.deployments;
     // Collectors usually emit deployments in time order: check before paying for a sort.
     if (!isSorted(production))
         production.sort(compareDeployments);
@@ -42837,13 +42353,13 @@ function countDeployments(a, range) {
         if (d === undefined || !d.success)
             continue;
         deployments++;
-        const day = Math.floor(d.t / instant_DAY_MS);
+        const day = Math.floor(d.t / DAY_MS);
         if (day !== lastDay) {
             deploymentDays++;
             lastDay = day;
         }
     }
-    const perDay = deployments / ((range.to - range.from) / instant_DAY_MS);
+    const perDay = deployments / ((range.to - range.from) / DAY_MS);
     return { deployments, perDay, perWeek: perDay * 7, deploymentDays };
 }
 function deploymentFrequencyResult(a, range) {
@@ -43144,6 +42660,607 @@ function computeDora(data, options) {
     return report;
 }
 //# sourceMappingURL=compute-dora.js.map
+;// CONCATENATED MODULE: ./lib/action-spec.js
+/**
+ * The Action's inputs and outputs, once: action.yml and the README table are generated from
+ * this list (`pnpm --filter @dora/action gen`) and a test checks that they still agree.
+ */
+/** A workflow expression such as `${{ github.token }}`, written so no linter takes it for a typo. */
+function expression(name) {
+    return `\${{ ${name} }}`;
+}
+const INPUTS = [
+    {
+        name: 'github-token',
+        description: 'Token for the GitHub API. The default job token works for the current repository; other repositories need a token that can read them.',
+        default: expression('github.token'),
+    },
+    {
+        name: 'repositories',
+        description: 'Repositories to measure, `owner/name`, one a line or comma-separated. Default: the current repository.',
+        default: expression('github.repository'),
+    },
+    {
+        name: 'deployment-source',
+        description: 'What counts as a deployment: `auto`, `deployments` (GitHub Deployments), `workflow-runs`, `releases` or `merges`. `auto` takes the first the repository has, in that order.',
+        default: 'auto',
+    },
+    {
+        name: 'environment',
+        description: 'The production environment name.',
+        default: 'production',
+    },
+    {
+        name: 'deploy-workflows',
+        description: 'Deploy workflows (file names such as `deploy.yml`, or names), one a line or comma-separated. Empty: any workflow that deploys to the environment.',
+        default: '',
+    },
+    {
+        name: 'deploy-job',
+        description: "Take this job's conclusion and environment instead of the whole run's (workflow-runs source).",
+        default: '',
+    },
+    {
+        name: 'deploy-branch',
+        description: "The branch deployments are made from. Default: each repository's default branch.",
+        default: '',
+    },
+    {
+        name: 'window',
+        description: 'The report window: a preset (`last-30-days`, ...), a duration (`90d`, `12h`) or `FROM..TO` where each end is a date (UTC midnight) or an ISO-8601 instant and `TO` is exclusive (`2026-01-01..2026-04-01` is January to March).',
+        default: 'last-30-days',
+    },
+    {
+        name: 'bucket',
+        description: 'Trend granularity: `day`, `week`, `month` or `quarter`.',
+        default: 'week',
+    },
+    {
+        name: 'benchmark',
+        description: 'The benchmark profile levels are read from, e.g. `dora-2023`. Default: the newest sourced profile.',
+        default: '',
+    },
+    {
+        name: 'attribution-window',
+        description: 'How long after a deployment an incident without a known deployment is attributed to it: a duration (`24h`) or seconds.',
+        default: '24h',
+    },
+    {
+        name: 'change-failure-rate-mode',
+        description: '`failed-deployments` (DORA) or `incidents-per-deployment`.',
+        default: 'failed-deployments',
+    },
+    {
+        name: 'hotfix-labels',
+        description: 'Pull request labels that mark a change as a hotfix, comma-separated.',
+        default: 'hotfix',
+    },
+    {
+        name: 'incident-labels',
+        description: 'Issues carrying all of these labels (comma-separated) are incidents, opened to closed. Empty: no issue incidents.',
+        default: 'incident',
+    },
+    {
+        name: 'pagerduty-token',
+        description: 'PagerDuty REST API token (read-only is enough). Empty: no PagerDuty incidents.',
+        default: '',
+    },
+    {
+        name: 'pagerduty-services',
+        description: 'PagerDuty service ids to read incidents from, comma-separated. Default: every service in `pagerduty-service-repositories`.',
+        default: '',
+    },
+    {
+        name: 'pagerduty-service-repositories',
+        description: 'Which repository each PagerDuty service belongs to: `SERVICEID=owner/name`, one a line or comma-separated (a service may appear once per repository).',
+        default: '',
+    },
+    {
+        name: 'pagerduty-api-url',
+        description: 'The PagerDuty REST API URL.',
+        default: 'https://api.pagerduty.com',
+    },
+    {
+        name: 'state-backend',
+        description: 'Where the incremental state is kept: `auto` (the Actions cache when the runner offers it, else a file), `actions-cache`, `file` or `none`.',
+        default: 'auto',
+    },
+    {
+        name: 'state-path',
+        description: 'The directory of the `file` state backend.',
+        default: '.dora-state',
+    },
+    {
+        name: 'lookback',
+        description: 'On incremental runs, re-read this far behind the last watermark (late events).',
+        default: '3d',
+    },
+    {
+        name: 'max-wait',
+        description: 'The total time the run may spend waiting on rate limits; beyond it, it reports what it has, saves its state and succeeds with a warning.',
+        default: '10m',
+    },
+    {
+        name: 'summary',
+        description: 'Write the job summary: `true` or `false`.',
+        default: 'true',
+    },
+    {
+        name: 'badges-path',
+        description: 'Directory for the shields.io endpoint badges (JSON). Empty: no badges.',
+        default: '',
+    },
+    {
+        name: 'report-path',
+        description: 'File for the JSON report. Empty: no report file.',
+        default: 'dora-report.json',
+    },
+    {
+        name: 'openmetrics-path',
+        description: 'File for the OpenMetrics text (Pushgateway, textfile collector). Empty: none.',
+        default: '',
+    },
+    {
+        name: 'github-api-url',
+        description: 'The GitHub REST API URL (GitHub Enterprise Server, or a local replay).',
+        default: expression('github.api_url'),
+    },
+    {
+        name: 'github-graphql-url',
+        description: 'The GitHub GraphQL API URL.',
+        default: expression('github.graphql_url'),
+    },
+];
+const OUTPUTS = [
+    { name: 'deployments', description: 'Successful production deployments in the window.' },
+    { name: 'deployments-per-week', description: 'Deployments per week (decimal).' },
+    {
+        name: 'lead-time-median-seconds',
+        description: 'Median lead time for changes, seconds. Empty: no data.',
+    },
+    {
+        name: 'change-failure-rate',
+        description: 'Change failure rate, a fraction 0..1. Empty: no data.',
+    },
+    {
+        name: 'recovery-time-median-seconds',
+        description: 'Median failed deployment recovery time, seconds. Empty: no data.',
+    },
+    {
+        name: 'time-to-restore-median-seconds',
+        description: 'Median incident time to restore, seconds. Empty: no data.',
+    },
+    { name: 'rework-rate', description: 'Deployment rework rate, a fraction 0..1. Empty: no data.' },
+    { name: 'level', description: 'Overall level: elite, high, medium, low or insufficient-data.' },
+    { name: 'deployment-frequency-level', description: 'Deployment frequency level.' },
+    { name: 'lead-time-level', description: 'Lead time level.' },
+    { name: 'change-failure-rate-level', description: 'Change failure rate level.' },
+    { name: 'recovery-time-level', description: 'Failed deployment recovery time level.' },
+    { name: 'report-path', description: 'Path of the JSON report written (empty when none).' },
+    { name: 'api-requests', description: 'Requests sent to GitHub and PagerDuty by this run.' },
+];
+function yamlString(text) {
+    return `'${text.replaceAll("'", "''")}'`;
+}
+/** The complete action.yml. */
+function renderActionYml() {
+    const lines = [
+        '# Generated from packages/action/src/action-spec.ts (pnpm --filter @dora/action gen); edit there.',
+        "name: 'DORA metrics'",
+        "description: 'The DORA metrics (deployment frequency, lead time, change failure rate, recovery time, rework rate) from GitHub and PagerDuty, in the job summary, badges and outputs.'",
+        "author: 'dora-action'",
+        'branding:',
+        '  icon: activity',
+        '  color: blue',
+        'inputs:',
+    ];
+    for (const input of INPUTS) {
+        lines.push(`  ${input.name}:`);
+        lines.push(`    description: ${yamlString(input.description)}`);
+        lines.push('    required: false');
+        lines.push(`    default: ${yamlString(input.default)}`);
+    }
+    lines.push('outputs:');
+    for (const output of OUTPUTS) {
+        lines.push(`  ${output.name}:`);
+        lines.push(`    description: ${yamlString(output.description)}`);
+    }
+    lines.push('runs:', '  using: node24', '  main: dist/index.js', '');
+    return lines.join('\n');
+}
+function cell(text) {
+    return text.replaceAll('|', '\\|');
+}
+/** The README's inputs and outputs tables (Markdown). */
+function renderSpecTables() {
+    const rows = ['| input | default | description |', '|---|---|---|'];
+    for (const input of INPUTS) {
+        const shown = input.default === '' ? '' : `\`${input.default}\``;
+        rows.push(`| \`${input.name}\` | ${cell(shown)} | ${cell(input.description)} |`);
+    }
+    rows.push('', '| output | description |', '|---|---|');
+    for (const output of OUTPUTS)
+        rows.push(`| \`${output.name}\` | ${cell(output.description)} |`);
+    return rows.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/duration.js
+const UNIT_MS = {
+    s: 1_000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+};
+const DURATION = /^(\d+(?:\.\d+)?)\s*([smhdw])$/;
+/**
+ * A positive duration such as `90d`, `12h`, `10m`, `30s` or `2w`, in milliseconds;
+ * `undefined` when the text is not one (zero and negative durations are refused too).
+ */
+function parseDuration(text) {
+    const match = DURATION.exec(text.trim().toLowerCase());
+    if (!match)
+        return undefined;
+    const amount = Number(match[1]);
+    const unit = match[2];
+    const ms = Math.round(amount * UNIT_MS[unit]);
+    return ms > 0 && Number.isFinite(ms) ? ms : undefined;
+}
+/** `3600000` -> `1h`, the shortest exact form, for messages and defaults. */
+function duration_formatDuration(ms) {
+    for (const unit of ['w', 'd', 'h', 'm', 's']) {
+        if (ms % UNIT_MS[unit] === 0)
+            return `${ms / UNIT_MS[unit]}${unit}`;
+    }
+    return `${ms / 1000}s`;
+}
+
+;// CONCATENATED MODULE: ./lib/window.js
+
+const window_DAY_MS = 86_400_000;
+/** The presets `window` accepts, with their length in days. */
+const window_WINDOW_PRESETS = {
+    'last-1-day': 1,
+    'last-3-days': 3,
+    'last-7-days': 7,
+    'last-14-days': 14,
+    'last-30-days': 30,
+    'last-90-days': 90,
+    'last-180-days': 180,
+    'last-365-days': 365,
+};
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A zone is required: an instant without one is ambiguous.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A date (UTC midnight) or a full ISO-8601 instant with a zone; `undefined` when neither. */
+function parseInstant(text) {
+    const date = DATE_ONLY.exec(text);
+    if (date) {
+        const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+        const ms = Date.UTC(year, month - 1, day);
+        const back = new Date(ms);
+        // Date.UTC rolls 2026-02-30 over to March; an impossible date is refused instead.
+        const real = back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
+        return real ? back : undefined;
+    }
+    if (!INSTANT.test(text))
+        return undefined;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+const EXPECTED = 'a preset (' +
+    Object.keys(window_WINDOW_PRESETS).join(', ') +
+    '), a duration such as 90d or 12h, or FROM..TO such as 2026-01-01..2026-04-01 (TO exclusive)';
+/** Reads the `window` input: a preset, a duration, or `FROM..TO` (`TO` exclusive). */
+function parseWindow(text) {
+    const value = text.trim();
+    if (value in window_WINDOW_PRESETS) {
+        const days = window_WINDOW_PRESETS[value];
+        return { spec: { kind: 'relative', text: value, ms: days * window_DAY_MS } };
+    }
+    if (value.includes('..'))
+        return parseRange(value);
+    const ms = parseDuration(value);
+    if (ms !== undefined)
+        return { spec: { kind: 'relative', text: value, ms } };
+    if (value.startsWith('last-')) {
+        return {
+            error: `unknown preset "${value}"; valid presets: ${Object.keys(window_WINDOW_PRESETS).join(', ')}`,
+        };
+    }
+    return { error: `expected ${EXPECTED}; got "${value}"` };
+}
+function parseRange(value) {
+    const parts = value.split('..');
+    const [fromText = '', toText = ''] = parts;
+    const from = parseInstant(fromText.trim());
+    const to = parseInstant(toText.trim());
+    if (parts.length !== 2 || !from || !to) {
+        return {
+            error: `expected FROM..TO where each end is a date (2026-01-01) or an ISO-8601 instant with a zone (2026-01-01T00:00:00Z); got "${value}"`,
+        };
+    }
+    if (to.getTime() <= from.getTime()) {
+        return { error: `TO must be after FROM (TO is exclusive); got "${value}"` };
+    }
+    return { spec: { kind: 'range', text: value, from, to } };
+}
+/** The report window `[from, to)` for a given clock. */
+function window_resolveWindow(spec, now) {
+    if (spec.kind === 'range')
+        return { from: spec.from, to: spec.to };
+    return { from: new Date(now.getTime() - spec.ms), to: now };
+}
+/**
+ * What to collect for a report window: the window, the one of equal length before it (the
+ * comparison) and the attribution window before that, so an incident near the start of the
+ * previous window still finds its deployment.
+ */
+function collectionRange(window, attributionMs) {
+    const length = window.to.getTime() - window.from.getTime();
+    return { from: new Date(window.from.getTime() - length - attributionMs), to: window.to };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.js
+
+
+
+
+const DEPLOYMENT_SOURCES = [
+    'auto',
+    'deployments',
+    'workflow-runs',
+    'releases',
+    'merges',
+];
+const STATE_BACKENDS = ['auto', 'actions-cache', 'file', 'none'];
+const inputs_BUCKETS = ['day', 'week', 'month', 'quarter'];
+const CFR_MODES = [
+    'failed-deployments',
+    'incidents-per-deployment',
+];
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const PD_SERVICE = /^[A-Z0-9]{2,20}$/i;
+/** Splits a list given one a line or comma-separated. */
+function splitList(text) {
+    return text
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function inputs_oneOf(values, name, value, errors) {
+    if (values.includes(value))
+        return value;
+    errors.push(`Input "${name}": expected one of ${values.join(', ')}; got "${value}".`);
+    return values[0];
+}
+function defaultFromEnv(name, env) {
+    switch (name) {
+        case 'github-token':
+            return env.GITHUB_TOKEN ?? '';
+        case 'repositories':
+            return env.GITHUB_REPOSITORY ?? '';
+        case 'github-api-url':
+            return env.GITHUB_API_URL ?? 'https://api.github.com';
+        case 'github-graphql-url':
+            return env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql';
+        default:
+            return INPUTS.find((input) => input.name === name)?.default ?? '';
+    }
+}
+/**
+ * Parses every input at once. An empty input takes its action.yml default (the runner fills those
+ * in, but a CLI or a hand-run bundle does not); `${{ github.* }}` defaults come from `env`.
+ * Every problem is reported, each naming the input and what it expects.
+ */
+function parseInputs(read, env = {}) {
+    const errors = [];
+    const get = (name) => {
+        const value = read(name).trim();
+        return value === '' ? defaultFromEnv(name, env) : value;
+    };
+    const githubToken = get('github-token');
+    if (githubToken === '') {
+        errors.push(`Input "github-token": required; pass a token, e.g. github-token: ${expression('github.token')}.`);
+    }
+    const repositories = parseRepositories(get('repositories'), errors);
+    const window = parseWindow(get('window'));
+    if ('error' in window)
+        errors.push(`Input "window": ${window.error}.`);
+    const inputs = {
+        githubToken,
+        repositories,
+        deploymentSource: inputs_oneOf(DEPLOYMENT_SOURCES, 'deployment-source', get('deployment-source'), errors),
+        environment: get('environment'),
+        deployWorkflows: splitList(get('deploy-workflows')),
+        window: 'spec' in window ? window.spec : { kind: 'relative', text: '', ms: 1 },
+        bucket: inputs_oneOf(inputs_BUCKETS, 'bucket', get('bucket'), errors),
+        attributionWindowMs: parseAttribution(get('attribution-window'), errors),
+        changeFailureRateMode: inputs_oneOf(CFR_MODES, 'change-failure-rate-mode', get('change-failure-rate-mode'), errors),
+        hotfixLabels: splitList(get('hotfix-labels')),
+        incidentLabels: splitList(get('incident-labels')),
+        stateBackend: inputs_oneOf(STATE_BACKENDS, 'state-backend', get('state-backend'), errors),
+        statePath: checkPath('state-path', get('state-path'), errors) ?? '.dora-state',
+        lookbackMs: durationInput('lookback', get('lookback'), errors),
+        maxWaitMs: durationInput('max-wait', get('max-wait'), errors),
+        summary: parseBoolean('summary', get('summary'), errors),
+        githubApiUrl: checkUrl('github-api-url', get('github-api-url'), errors),
+        githubGraphqlUrl: checkUrl('github-graphql-url', get('github-graphql-url'), errors),
+    };
+    if (inputs.environment === '')
+        errors.push('Input "environment": must not be empty.');
+    assignOptional(inputs, 'deployJob', get('deploy-job'));
+    assignOptional(inputs, 'deployBranch', get('deploy-branch'));
+    assignOptional(inputs, 'benchmark', checkBenchmark(get('benchmark'), errors));
+    assignOptional(inputs, 'badgesPath', checkPath('badges-path', get('badges-path'), errors));
+    assignOptional(inputs, 'reportPath', checkPath('report-path', get('report-path'), errors));
+    assignOptional(inputs, 'openmetricsPath', checkPath('openmetrics-path', get('openmetrics-path'), errors));
+    const pagerduty = parsePagerDuty(get, repositories, errors);
+    if (pagerduty)
+        inputs.pagerduty = pagerduty;
+    return errors.length > 0 ? { errors } : { inputs };
+}
+function assignOptional(inputs, key, value) {
+    if (value !== undefined && value !== '')
+        inputs[key] = value;
+}
+/** Asks the library itself, over no events, whether it knows the profile. */
+function checkBenchmark(id, errors) {
+    if (id === '')
+        return undefined;
+    try {
+        computeDora({ deployments: [], changes: [], incidents: [] }, { window: { from: 0, to: 86_400_000 }, benchmark: id, compareToPrevious: false });
+        return id;
+    }
+    catch (error) {
+        if (!(error instanceof DoraInputError))
+            throw error;
+        const prefix = `${error.record}.${error.field}: `;
+        const problem = error.message.startsWith(prefix)
+            ? error.message.slice(prefix.length)
+            : error.message;
+        errors.push(`Input "benchmark": ${problem}.`);
+        return undefined;
+    }
+}
+function parseRepositories(text, errors) {
+    const repositories = [...new Set(splitList(text))];
+    if (repositories.length === 0) {
+        errors.push('Input "repositories": expected at least one owner/name.');
+    }
+    const bad = repositories.filter((repo) => !REPOSITORY.test(repo));
+    if (bad.length > 0) {
+        errors.push(`Input "repositories": expected owner/name, one a line or comma-separated; got ${bad.map((b) => `"${b}"`).join(', ')}.`);
+    }
+    return repositories;
+}
+function parseAttribution(text, errors) {
+    if (/^\d+$/.test(text) && Number(text) > 0)
+        return Number(text) * 1000;
+    const ms = parseDuration(text);
+    if (ms !== undefined)
+        return ms;
+    errors.push(`Input "attribution-window": expected a positive duration such as 24h or 30m, or seconds; got "${text}".`);
+    return 86_400_000;
+}
+function durationInput(name, text, errors) {
+    const ms = parseDuration(text);
+    if (ms !== undefined)
+        return ms;
+    errors.push(`Input "${name}": expected a positive duration such as 3d, 12h or 10m; got "${text}".`);
+    return 0;
+}
+function parseBoolean(name, text, errors) {
+    if (/^(true|false)$/i.test(text))
+        return text.toLowerCase() === 'true';
+    errors.push(`Input "${name}": expected true or false; got "${text}".`);
+    return false;
+}
+function checkUrl(name, text, errors) {
+    try {
+        const url = new URL(text);
+        if (url.protocol === 'https:' || url.protocol === 'http:')
+            return text.replace(/\/+$/, '');
+    }
+    catch {
+        // reported below
+    }
+    errors.push(`Input "${name}": expected an http(s) URL; got "${text}".`);
+    return text;
+}
+function checkPath(name, text, errors) {
+    if (text === '')
+        return undefined;
+    if (text.split(/[\\/]/).includes('..') || text.includes('\0')) {
+        errors.push(`Input "${name}": must not leave the workspace (no ".." parts); got "${text}".`);
+        return undefined;
+    }
+    return text;
+}
+function parsePagerDuty(get, repositories, errors) {
+    const token = get('pagerduty-token');
+    const servicesText = get('pagerduty-services');
+    const mappingText = get('pagerduty-service-repositories');
+    if (token === '') {
+        if (servicesText !== '' || mappingText !== '') {
+            errors.push(`Input "pagerduty-token": required when pagerduty-services or pagerduty-service-repositories is set; pass it from a secret: pagerduty-token: ${expression('secrets.PAGERDUTY_TOKEN')}.`);
+        }
+        return undefined;
+    }
+    const serviceRepositories = parseServiceRepositories(mappingText, repositories, errors);
+    const services = servicesText === '' ? Object.keys(serviceRepositories) : splitList(servicesText);
+    const badServices = services.filter((service) => !PD_SERVICE.test(service));
+    if (badServices.length > 0) {
+        errors.push(`Input "pagerduty-services": expected PagerDuty service ids such as PSVC001; got ${badServices.map((s) => `"${s}"`).join(', ')}.`);
+    }
+    if (services.length === 0 && servicesText === '' && mappingText === '') {
+        errors.push('Input "pagerduty-services": with a pagerduty-token, name at least one service (pagerduty-services or pagerduty-service-repositories).');
+    }
+    const apiUrl = checkUrl('pagerduty-api-url', get('pagerduty-api-url'), errors);
+    return { token, apiUrl, services: [...new Set(services)], serviceRepositories };
+}
+function parseServiceRepositories(text, repositories, errors) {
+    const mapping = {};
+    for (const entry of splitList(text)) {
+        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(entry);
+        const service = match?.[1];
+        const repository = match?.[2];
+        if (!service || !repository || !PD_SERVICE.test(service) || !REPOSITORY.test(repository)) {
+            errors.push(`Input "pagerduty-service-repositories": expected SERVICEID=owner/name; got "${entry}".`);
+            continue;
+        }
+        // Checked only against a valid list: a bad repositories input is reported once, by itself.
+        if (repositories.every((r) => REPOSITORY.test(r)) && !repositories.includes(repository)) {
+            errors.push(`Input "pagerduty-service-repositories": "${repository}" is not one of the repositories measured (${repositories.join(', ')}).`);
+            continue;
+        }
+        const list = Object.hasOwn(mapping, service) ? (mapping[service] ?? []) : [];
+        if (list.includes(repository)) {
+            errors.push(`Input "pagerduty-service-repositories": "${service}=${repository}" appears twice; a service may appear once per repository.`);
+            continue;
+        }
+        mapping[service] = [...list, repository];
+    }
+    return mapping;
+}
+
+;// CONCATENATED MODULE: ./lib/outputs.js
+/** A plain decimal (never exponent notation), at most `digits` decimals; `null` is "" (no data). */
+function decimal(value, digits) {
+    if (value === null || !Number.isFinite(value))
+        return '';
+    // toFixed switches to exponent notation from 1e21 on.
+    if (Math.abs(value) >= 1e21)
+        return BigInt(Math.round(value)).toString();
+    const fixed = value.toFixed(digits);
+    const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+    return trimmed === '-0' ? '0' : trimmed;
+}
+const level = (value) => value;
+/**
+ * The step outputs: numbers only, rates as fractions 0..1, durations in seconds, "" for no data.
+ * Nothing here is taken from a pull request, an issue or an incident.
+ */
+function buildOutputs(result, reportPath) {
+    const { report, info } = result;
+    return {
+        deployments: String(report.deploymentFrequency.deployments),
+        'deployments-per-week': decimal(report.deploymentFrequency.perWeek, 4),
+        'lead-time-median-seconds': decimal(report.leadTime.median, 3),
+        'change-failure-rate': decimal(report.changeFailureRate.rate, 6),
+        'recovery-time-median-seconds': decimal(report.recoveryTime.median, 3),
+        'time-to-restore-median-seconds': decimal(report.timeToRestore.median, 3),
+        'rework-rate': decimal(report.reworkRate.rate, 6),
+        level: level(report.overall),
+        'deployment-frequency-level': level(report.deploymentFrequency.level),
+        'lead-time-level': level(report.leadTime.level),
+        'change-failure-rate-level': level(report.changeFailureRate.level),
+        'recovery-time-level': level(report.recoveryTime.level),
+        'report-path': reportPath ?? '',
+        'api-requests': String(info.api.github + info.api.pagerduty),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/range-filter.js
 function range_filter_ms(instant) {
     return instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
@@ -43559,7 +43676,7 @@ async function saveState(deps, store, state, keepAfter) {
  * caller writes (summary, badges, files, outputs) comes from the returned result.
  */
 async function runPipeline(inputs, deps) {
-    const window = resolveWindow(inputs.window, deps.now);
+    const window = window_resolveWindow(inputs.window, deps.now);
     const range = collectionRange(window, inputs.attributionWindowMs);
     const scope = pipeline_scopeOf(inputs);
     const store = deps.openStore(scope);
