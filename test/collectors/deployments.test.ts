@@ -316,4 +316,56 @@ describe('not finished at one run, finished at the next', () => {
     ]);
     expect(second.state.repos['acme/shop']?.pendingDeployments).toEqual([]);
   });
+
+  it('a re-run of a run older than the lookback replaces its failure (seen on page 1)', async () => {
+    const repo = world.github.repos[0] as Scenario['github']['repos'][number];
+    const failed = {
+      id: 91,
+      workflowId: 1,
+      runNumber: 2,
+      runAttempt: 1,
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHA,
+      status: 'completed' as const,
+      conclusion: 'failure',
+      createdAt: '2026-11-05T00:00:00Z',
+      runStartedAt: '2026-11-05T00:00:10Z',
+      updatedAt: '2026-11-05T00:10:00Z',
+    };
+    const rerun = {
+      ...failed,
+      runAttempt: 2,
+      conclusion: 'success',
+      runStartedAt: '2026-11-11T00:00:00Z',
+      updatedAt: '2026-11-11T00:10:00Z',
+    };
+    const rerunWorld: Scenario = {
+      ...world,
+      github: { repos: [{ ...repo, deployments: [], workflowRuns: [failed, rerun] }] },
+    };
+    const options: CollectOptions = {
+      repositories: ['acme/shop'],
+      deploymentSource: 'workflow-runs',
+      environment: 'production',
+      deployWorkflows: ['deploy.yml'],
+      since: new Date('2026-11-01T00:00:00Z'),
+      until: new Date(T1),
+      lookbackMs: 60_000,
+      incidentLabels: [],
+      changes: false,
+    };
+    let { github } = await start({ ...rerunWorld, now: T1 });
+    const first = await collect(options, undefined, { github, now: new Date(T1) });
+    expect(first.data.deployments).toMatchObject([{ id: 'acme/shop:run:91', status: 'failure' }]);
+    await server?.close();
+    ({ github } = await start(rerunWorld));
+    const second = await collect({ ...options, until: new Date(NOW) }, first, {
+      github,
+      now: new Date(NOW),
+    });
+    expect(second.data.deployments).toMatchObject([
+      { id: 'acme/shop:run:91', status: 'success', finishedAt: '2026-11-11T00:10:00Z' },
+    ]);
+  });
 });

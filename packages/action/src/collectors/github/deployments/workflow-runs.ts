@@ -172,7 +172,8 @@ async function readRun(ctx: SourceContext, id: number): Promise<ApiRun | undefin
 }
 
 /**
- * The runs of one workflow created in [readFrom, until). Page 1 of the branch's list is a conditional
+ * The runs of one workflow created in [readFrom, until), and those of page 1 updated since `readFrom`
+ * (re-runs of older runs: GitHub lists a run where it was created). Page 1 of the branch's list is a conditional
  * request: a 304 means nothing changed since the last run; a page reaching back past `readFrom` is all
  * that is needed. Otherwise the `created` range is read, split until each part is under the cap.
  */
@@ -203,7 +204,10 @@ async function runsOf(ctx: SourceContext, workflow: ApiWorkflow): Promise<ApiRun
         Math.floor(ctx.readFrom.getTime() / 1000),
         Math.ceil(ctx.until.getTime() / 1000) - 1,
       );
-  return runs.filter((r) => within(r.created_at, ctx.readFrom, ctx.until));
+  // A run created before `readFrom` but updated since (re-run) is caught when page 1 shows it.
+  const changed = (r: ApiRun) =>
+    within(r.created_at, ctx.readFrom, ctx.until) || within(r.updated_at, ctx.readFrom, ctx.until);
+  return [...runs, ...(complete ? [] : page)].filter(changed);
 }
 
 /** Runs created in [lo, hi] (epoch seconds, both inclusive as GitHub's `a..b` is). */
