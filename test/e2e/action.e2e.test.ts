@@ -15,7 +15,7 @@ import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js'
 import { loadScenario, type Scenario } from '../fakes/scenario.js';
 import { deriveTruth, type GroundTruth } from '../scenarios/truth.js';
 import { findNode24 } from './node24.js';
-import { type ActionRun, runBundledAction } from './run-action.js';
+import { type ActionRun, runBundledAction, runProcess } from './run-action.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = join(root, 'dist', 'index.js');
@@ -292,6 +292,55 @@ describe('the bundled Action under Node 24 against the replay', () => {
     expect(error).toContain('deploy.yml');
     expect(result.stdout).not.toMatch(/\n\s+at /);
   }, 120_000);
+});
+
+describe('the bundled CLI', () => {
+  it('writes the same numbers, the summary, badges, report and metrics to --out', async () => {
+    const dir = await workspace();
+    const out = join(dir, 'out');
+    const services = scenario.pagerduty?.services ?? [];
+    const args = [
+      join(root, 'dist', 'cli', 'index.js'),
+      'report',
+      '--repo',
+      repository,
+      '--source',
+      'workflow-runs',
+      '--deploy-workflow',
+      'deploy.yml',
+      '--out',
+      out,
+      '--github-api-url',
+      replay.githubApiUrl,
+      '--pagerduty-api-url',
+      replay.pagerdutyApiUrl,
+      ...services.flatMap((s) => ['--pagerduty-service', `${s.id}=${repository}`]),
+    ];
+    const child = await runProcess(node24, args, {
+      PATH: process.env.PATH ?? '',
+      GITHUB_TOKEN: 'cli-token',
+      PAGERDUTY_TOKEN: 'cli-pd-token',
+      DORA_NOW: scenario.now,
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stderr).toContain(`${repository}: `);
+    expect(child.stderr).not.toContain('DEP0040');
+    const outputs = JSON.parse(child.stdout) as Record<string, string>;
+    const expected = expectedOutputs(dir, truth.bySource['workflow-runs'] as DoraData);
+    expect(withoutRequests(outputs)).toEqual({
+      ...expected,
+      'report-path': join(out, 'report.json'),
+    });
+    expect((await readdir(out)).sort()).toEqual([
+      'badges',
+      'metrics.txt',
+      'report.json',
+      'state',
+      'summary.html',
+      'summary.md',
+    ]);
+    expect(await readFile(join(out, 'summary.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  }, 300_000);
 });
 
 describe('the bundled Action when the APIs misbehave', () => {
