@@ -14,6 +14,7 @@ import type { RunResult } from '../../packages/action/src/run-info.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import { loadScenario, type Scenario } from '../fakes/scenario.js';
 import { deriveTruth, type GroundTruth } from '../scenarios/truth.js';
+import { startFakeActionsCache } from './fake-actions-cache.js';
 import { findNode24 } from './node24.js';
 import { type ActionRun, runBundledAction, runProcess } from './run-action.js';
 
@@ -275,6 +276,46 @@ describe('the bundled Action under Node 24 against the replay', () => {
       expect(result.stdout).toContain('::warning::State not saved');
     } finally {
       broken.close();
+    }
+  }, 300_000);
+
+  it('keeps its state in the Actions cache: one entry per run, restored by prefix, none from a pull request', async () => {
+    const dir = await workspace();
+    const cache = await startFakeActionsCache();
+    const cacheEnv = (runId: string, extra: Record<string, string> = {}) =>
+      runnerEnv(dir, {
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+        ACTIONS_CACHE_URL: cache.url,
+        GITHUB_RUN_ID: runId,
+        ...extra,
+      });
+    const inputs = { ...baseInputs(dir), 'state-backend': 'auto' };
+    try {
+      const cold = await run(dir, 'cache-cold', inputs, cacheEnv('100'));
+      expect(cold.exitCode, cold.stdout).toBe(0);
+      expect(cold.summary).toContain('State** (Actions cache): not restored, saved');
+      expect(cache.keys()).toHaveLength(1);
+      expect(cache.keys()[0]).toMatch(/^dora-state-v1-[0-9a-f]{16}-100-1$/);
+
+      const warm = await run(dir, 'cache-warm', inputs, cacheEnv('101'));
+      expect(warm.exitCode, warm.stdout).toBe(0);
+      expect(warm.summary).toContain('State** (Actions cache): restored, saved');
+      expect(warm.requests).toBeLessThan(cold.requests);
+      expect(withoutRequests(warm.outputs)).toEqual(withoutRequests(cold.outputs));
+
+      const pr = await run(
+        dir,
+        'cache-pr',
+        inputs,
+        cacheEnv('102', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/3/merge' }),
+      );
+      expect(pr.exitCode, pr.stdout).toBe(0);
+      expect(pr.summary).toContain('State** (Actions cache): restored, not saved');
+      const prefix = (cache.keys()[0] ?? '').replace(/100-1$/, '');
+      expect(cache.keys()).toEqual([`${prefix}100-1`, `${prefix}101-1`]);
+      expect(existsSync(join(dir, '.dora-state-cache'))).toBe(false);
+    } finally {
+      await cache.close();
     }
   }, 300_000);
 
