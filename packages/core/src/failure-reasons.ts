@@ -118,7 +118,8 @@ export function markFailures(
   }
   markRollbacks(successes);
   markReverted(data);
-  markHotfixFollowups(production);
+  // Most histories carry no hotfix at all: then the per-group walk has nothing to find.
+  if (data.changes.some((c) => c.hotfix)) markHotfixFollowups(production);
   for (const d of production) {
     d.reasons = tidy(d.reasons);
     d.remediation =
