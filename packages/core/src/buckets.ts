@@ -27,9 +27,12 @@ const CALENDAR: Readonly<Record<Bucket, { start: (d: UTCDate) => Date; next: (d:
 export function buckets(range: TimeRange, bucket: Bucket): TimeRange[] {
   const { start, next } = CALENDAR[bucket];
   const out: TimeRange[] = [];
-  let from = start(new UTCDate(range.from)).getTime();
+  // At the edges of the Date range a calendar boundary may not exist (NaN): clip to the window.
+  const first = start(new UTCDate(range.from)).getTime();
+  let from = Number.isNaN(first) ? range.from : first;
   while (from < range.to) {
-    const to = next(new UTCDate(from)).getTime();
+    const boundary = next(new UTCDate(from)).getTime();
+    const to = Number.isNaN(boundary) ? range.to : boundary;
     out.push({ from: Math.max(from, range.from), to: Math.min(to, range.to) });
     from = to;
   }

@@ -169,3 +169,17 @@ describe('computeDora', () => {
     expect(r.deploymentFrequency.deployments).toBe(2);
   });
 });
+
+describe('computeDora at the edges of the Date range', () => {
+  it('reports without throwing, omitting a previous window that cannot exist', () => {
+    const early = computeDora(data({}), {
+      window: { from: -8.64e15, to: -8.64e15 + 3 * 86_400_000 },
+    });
+    expect(early.window.from).toBe('-271821-04-20T00:00:00.000Z');
+    expect(early.series.length).toBeGreaterThan(0);
+    expect(early).not.toHaveProperty('previous');
+    const late = computeDora(data({}), { window: { from: 8.64e15 - 3 * 86_400_000, to: 8.64e15 } });
+    expect(late.series.at(-1)?.end).toBe('+275760-09-13T00:00:00.000Z');
+    expect(late.previous?.window.to).toBe(late.window.from);
+  });
+});

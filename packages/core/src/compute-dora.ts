@@ -4,7 +4,7 @@ import { buckets } from './buckets.js';
 import { changeFailureRateResult, countFailures, failureAudit } from './change-failure-rate.js';
 import { countDeployments, deploymentFrequencyResult } from './deployment-frequency.js';
 import { distribution, median } from './distribution.js';
-import { toIso } from './instant.js';
+import { MAX_INSTANT_MS, toIso } from './instant.js';
 import { leadTimeResult, leadTimeSamples } from './lead-time.js';
 import { recoverySamples, recoveryTimeResult } from './recovery-time.js';
 import { reworkRateResult } from './rework-rate.js';
@@ -62,8 +62,9 @@ export function computeDora(data: DoraData, options: DoraOptions): DoraReport {
     ...windowReport(a, range),
     series: buckets(range, a.options.bucket).map((b) => seriesPoint(a, b)),
   };
-  if (a.options.compareToPrevious) {
-    const length = range.to - range.from;
+  const length = range.to - range.from;
+  // A window reaching before the first representable instant has no "previous": it is omitted.
+  if (a.options.compareToPrevious && range.from - length >= -MAX_INSTANT_MS) {
     report.previous = windowReport(a, { from: range.from - length, to: range.from });
   }
   return report;

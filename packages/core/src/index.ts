@@ -1,3 +1,18 @@
+export {
+  type Assessment,
+  type AssessOptions,
+  assess,
+  type BenchmarkMetric,
+  type BenchmarkProfile,
+  benchmarkProfiles,
+  DEFAULT_BENCHMARK,
+  DEFAULT_MIN_SAMPLE,
+  type LevelsProfile,
+  overallLevel,
+  type RatedLevel,
+  resolveBenchmark,
+  type ScoreProfile,
+} from './benchmarks/index.js';
 export { type ChangeFailureRateOptions, changeFailureRate } from './change-failure-rate.js';
 export { computeDora } from './compute-dora.js';
 export { type DeploymentFrequencyOptions, deploymentFrequency } from './deployment-frequency.js';

@@ -1,7 +1,8 @@
 import { DoraInputError } from './errors.js';
 
 const DAY_MS = 86_400_000;
-const MAX_MS = 8.64e15;
+/** The largest distance from the epoch a Date can represent. */
+export const MAX_INSTANT_MS = 8.64e15;
 
 /** Matches ISO-8601 / RFC 3339 date-times that carry a zone. Anything without a zone is ambiguous. */
 const ISO_WITH_ZONE =
@@ -114,7 +115,7 @@ export function parseIsoInstant(s: string): number {
 export function instantToMs(value: unknown): number {
   if (typeof value === 'string') return parseIsoInstant(value);
   // Beyond ±8.64e15 ms a Date cannot represent the instant.
-  if (typeof value === 'number') return Math.abs(value) <= MAX_MS ? value : Number.NaN;
+  if (typeof value === 'number') return Math.abs(value) <= MAX_INSTANT_MS ? value : Number.NaN;
   if (value instanceof Date) return value.getTime();
   return Number.NaN;
 }
