@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { githubSchema } from './github-graphql.js';
 import { startReplayServer } from './replay-server.js';
 import { loadScenario } from './scenario.js';
 
 /**
  * `pnpm --silent replay --scenario FILE [--latency-ms N] [--port N]`: prints the URLs as one JSON
- * line first, then serves until SIGTERM/SIGINT.
+ * line first, then serves until SIGTERM/SIGINT. pnpm does not pass a SIGTERM on to its script:
+ * a program that spawns this command should signal the whole process group (spawn it detached,
+ * then `process.kill(-child.pid, 'SIGTERM')`), or run `tsx test/fakes/replay-cli.ts` directly.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +35,8 @@ async function main(): Promise<void> {
       statsUrl: handle.statsUrl,
     })}\n`,
   );
+  // Build GitHub's schema now rather than on the first GraphQL request.
+  setImmediate(() => githubSchema());
   const stop = () => {
     handle.close().then(
       () => process.exit(0),

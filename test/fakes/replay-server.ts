@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { clipScenario } from './clip.js';
 import { FaultPlan, resolveFaultHeaders } from './faults.js';
-import { type GraphqlRequestBody, githubSchema, runGraphql } from './github-graphql.js';
+import { type GraphqlRequestBody, runGraphql } from './github-graphql.js';
 import { githubError, matchRest, type RestWorld } from './github-rest.js';
 import { etagMatches, etagOf, header, type ReplayRequest, type Reply } from './http-types.js';
 import {
@@ -88,7 +88,6 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
   for (const r of scenario.github.repos) {
     repos.set(`${r.owner}/${r.name}`.toLowerCase(), new RepoIndex(r));
   }
-  githubSchema();
   const restBudgets = new Budgets(opts.restBudget ?? 5000);
   const graphqlBudgets = new Budgets(opts.graphqlBudget ?? 5000);
   const pdBudgets = new Budgets(opts.pagerdutyBudget ?? 960, 60_000);
