@@ -26,15 +26,20 @@ const DAY = 86_400_000;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quiet: Log = { info: () => {}, notice: () => {}, warning: () => {} };
 
+let replayPort = 0;
+
 async function runAt(
   scenario: Scenario,
   now: Date,
   stateDir: string,
 ): Promise<{ result: RunResult; stats: ReplayStats; ms: number }> {
+  // The same port every run: GitHub's URLs (inside the bodies, hence the ETags) do not move.
   const replay = await startReplayServer({
     scenario: { ...scenario, now: now.toISOString() },
     latencyMs: 50,
+    port: replayPort,
   });
+  replayPort = Number(new URL(replay.githubApiUrl).port);
   try {
     const values: Record<string, string> = {
       'github-token': 'bench-token',
