@@ -19,7 +19,9 @@ const pages = (items: number): number => Math.max(1, Math.ceil(items / PAGE));
 function historyItems(repo: ScenarioRepo, sinceMs: number): number {
   const bySha = new Map(repo.commits.map((c) => [c.sha, c]));
   const heads = repo.commits.filter((c) => c.branch === repo.defaultBranch);
-  const head = heads.reduce((a, b) => (Date.parse(a.committedAt) >= Date.parse(b.committedAt) ? a : b));
+  const head = heads.reduce((a, b) =>
+    Date.parse(a.committedAt) >= Date.parse(b.committedAt) ? a : b,
+  );
   const seen = new Set<string>();
   const stack = [head.sha];
   let count = 0;
@@ -117,12 +119,18 @@ async function main(): Promise<void> {
     );
     console.log('  lower bound, list by list:');
     for (const l of bound.lists) {
-      console.log(`    ${l.list.padEnd(40)} ${String(l.items).padStart(6)} items  ${l.pages} pages`);
+      console.log(
+        `    ${l.list.padEnd(40)} ${String(l.items).padStart(6)} items  ${l.pages} pages`,
+      );
     }
     console.log(`  requests used      ${stats.requests}`);
     console.log(`  lower bound        ${bound.total}`);
-    console.log(`  ratio              ${ratio.toFixed(2)}  (target <= 1.20: ${ratio <= 1.2 ? 'PASS' : 'FAIL'})`);
-    console.log(`  wall time          ${seconds.toFixed(1)} s  (target < 60 s: ${seconds < 60 ? 'PASS' : 'FAIL'})`);
+    console.log(
+      `  ratio              ${ratio.toFixed(2)}  (target <= 1.20: ${ratio <= 1.2 ? 'PASS' : 'FAIL'})`,
+    );
+    console.log(
+      `  wall time          ${seconds.toFixed(1)} s  (target < 60 s: ${seconds < 60 ? 'PASS' : 'FAIL'})`,
+    );
     console.log(`  by route           ${JSON.stringify(stats.byRoute)}`);
     if (result.partial !== undefined) console.log(`  PARTIAL: ${result.partial.reason}`);
     for (const w of result.warnings) console.log(`  warning: ${w}`);
