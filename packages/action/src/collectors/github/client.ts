@@ -128,15 +128,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     if (requestOptions.url === '/graphql') requestOptions.url = options.graphqlUrl;
     for (let attempt = 0; ; attempt++) {
       let limited: LimitSignal;
+      let kind = 'rate limit';
       try {
         const response = await request(requestOptions);
-        if (!hasRateLimitedError(response.data)) return response;
+        if (!hasRateLimitedError(response.data)) {
+          const problems = graphqlErrorMessages(response.data);
+          // Partial data with an error (a resource limit, say) must not pass for a complete page.
+          if (problems.length > 0) {
+            throw new CollectorError(
+              'github',
+              `GitHub answered ${describe(requestOptions)} with errors (its data is incomplete): ${problems.join('; ')}`,
+              { status: response.status },
+            );
+          }
+          return response;
+        }
         limited = { response, handledByPlugin: false };
       } catch (error) {
+        if (error instanceof CollectorError) throw error;
         const e = error as ErrorLike;
         if (e.status === 304) throw error;
         const signal = rateLimitSignal(e, pathOf(requestOptions.url));
         if (signal === undefined) throw toCollectorError(e, describe(requestOptions));
+        if (/\bsecondary rate\b/i.test(e.message ?? '')) kind = 'secondary rate limit';
         limited = signal;
       }
       const headers = limited.response.headers ?? {};
@@ -147,7 +161,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (limited.handledByPlugin || attempt >= MAX_LIMIT_RETRIES || !takeWait(seconds)) {
         throw new RateLimitedError(
           'github',
-          `GitHub rate limit reached on ${what}; ${resetAt ? `it resets at ${resetAt.toISOString()}` : 'no reset time given'} (waited ${Math.round(waitedMs / 1000)} s of the ${Math.round(maxWaitMs / 1000)} s allowed)`,
+          `GitHub ${kind} reached on ${what}; ${resetAt ? `it resets at ${resetAt.toISOString()}` : 'no reset time given'} (waited ${Math.round(waitedMs / 1000)} s of the ${Math.round(maxWaitMs / 1000)} s allowed)`,
           resetAt,
           limited.response.status,
         );
@@ -240,6 +254,21 @@ function hasRateLimitedError(data: unknown): boolean {
         typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'RATE_LIMITED',
     )
   );
+}
+
+/** The messages of a GraphQL answer's `errors` (empty when there are none). */
+function graphqlErrorMessages(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null || !('errors' in data)) return [];
+  const errors = (data as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((e) => {
+    const { type, message } = (typeof e === 'object' && e !== null ? e : {}) as {
+      type?: unknown;
+      message?: unknown;
+    };
+    const text = typeof message === 'string' ? message.slice(0, 300) : 'unknown error';
+    return typeof type === 'string' ? `${type}: ${text}` : text;
+  });
 }
 
 /** retry-after wins; else until x-ratelimit-reset (+1 s, to be after it); else a minute. */
