@@ -247,8 +247,10 @@ class Graph {
       pulls = pulls.filter((p) => labels.some((l) => (p.labels ?? []).includes(l)));
     }
     const order = (a.orderBy ?? { field: 'CREATED_AT', direction: 'ASC' }) as Obj;
-    const key = (p: ScenarioPullRequest) =>
-      Date.parse(order.field === 'UPDATED_AT' ? pullUpdatedAt(p) : p.createdAt);
+    const key = (p: ScenarioPullRequest) => {
+      const t = r.pullTimes.get(p);
+      return (order.field === 'UPDATED_AT' ? t?.updated : t?.created) ?? 0;
+    };
     const sign = order.direction === 'DESC' ? -1 : 1;
     pulls = [...pulls].sort((x, y) => sign * (key(x) - key(y) || x.number - y.number));
     return connection(pulls, a, (p) => this.pull(r, p));

@@ -1,7 +1,7 @@
 import * as shapes from './github-shapes.js';
 import type { ReplayRequest, Reply, Route } from './http-types.js';
 import type { RepoIndex } from './repo-index.js';
-import { paginate, parseDateRange } from './rest-paging.js';
+import { pageOf, paginate, parseDateRange, perPageOf } from './rest-paging.js';
 import type { ScenarioPullRequest, ScenarioWorkflowRun } from './scenario.js';
 
 /** GitHub REST over indexed repositories. */
@@ -90,6 +90,10 @@ function listRuns(w: RestWorld, r: RepoIndex, req: ReplayRequest, workflowId?: n
   // GitHub answers at most 1,000 results for a filtered search, while total_count stays true.
   const filtered = RUN_FILTERS.some((f) => q.has(f));
   const visible = filtered ? runs.slice(0, 1000) : runs;
+  if (filtered && (pageOf(req) - 1) * perPageOf(req) >= 1000) {
+    // What collectors observe when they page past the cap (Apache DevLake bisects on it).
+    return githubError(422, 'Only the first 1000 results are available.');
+  }
   const page = paginate(req, visible);
   const byWorkflow = new Map(r.workflows.map((x) => [x.id, x]));
   return json(
@@ -125,8 +129,10 @@ function pullsList(w: RestWorld, r: RepoIndex, req: ReplayRequest): Reply {
   }
   const sort = q.get('sort') ?? 'created';
   const direction = q.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
-  const key = (p: ScenarioPullRequest) =>
-    Date.parse(sort === 'updated' ? shapes.pullUpdatedAt(p) : p.createdAt);
+  const key = (p: ScenarioPullRequest) => {
+    const t = r.pullTimes.get(p);
+    return (sort === 'updated' ? t?.updated : t?.created) ?? 0;
+  };
   const sign = direction === 'asc' ? 1 : -1;
   pulls = [...pulls].sort((a, b) => sign * (key(a) - key(b) || a.number - b.number));
   const page = paginate(req, pulls);

@@ -16,6 +16,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Serialised as JSON; absent = no body. */
   body?: unknown;
+  /** `body` already serialised (the ETag needed it), so it is not serialised twice. */
+  text?: string;
 }
 
 /** A matched route: its template name for the stats and the handler producing the answer. */

@@ -182,6 +182,7 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
         ...(reply.headers ?? {}),
       },
       body: reply.body,
+      text,
     };
   };
 
@@ -338,7 +339,7 @@ function reshape(reply: Reply, fault: ScenarioFault): Reply {
   Object.assign(body, fault.patch ?? {});
   const headers = { ...(reply.headers ?? {}) };
   delete headers.etag;
-  return { ...reply, headers, body };
+  return { status: reply.status, headers, body };
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -351,7 +352,7 @@ function send(res: ServerResponse, reply: Reply): void {
     res.end();
     return;
   }
-  const text = JSON.stringify(reply.body);
+  const text = reply.text ?? JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(text)),

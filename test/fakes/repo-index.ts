@@ -15,6 +15,14 @@ export interface Ancestry {
   set: Set<string>;
 }
 
+function updatedOf(pr: ScenarioPullRequest): number {
+  let latest = Date.parse(pr.createdAt);
+  for (const t of [pr.firstReviewAt, pr.mergedAt, pr.closedAt]) {
+    if (t !== undefined) latest = Math.max(latest, Date.parse(t));
+  }
+  return latest;
+}
+
 const byTimeDesc = (a: string, b: string) => Date.parse(b) - Date.parse(a);
 
 /**
@@ -40,6 +48,8 @@ export class RepoIndex {
   readonly releases: ScenarioRelease[];
   readonly issues: ScenarioIssue[];
   readonly createdAt: string;
+  /** Epoch milliseconds of each PR's creation and last update, for sorting without parsing. */
+  readonly pullTimes = new Map<ScenarioPullRequest, { created: number; updated: number }>();
 
   constructor(readonly repo: ScenarioRepo) {
     this.full = `${repo.owner}/${repo.name}`;
@@ -59,6 +69,7 @@ export class RepoIndex {
     this.findBranchHeads();
     this.pulls = [...(repo.pullRequests ?? [])].sort((a, b) => a.number - b.number);
     for (const pr of this.pulls) {
+      this.pullTimes.set(pr, { created: Date.parse(pr.createdAt), updated: updatedOf(pr) });
       this.pullsByNumber.set(pr.number, pr);
       this.indexPullCommits(pr);
       if (pr.state === 'open' && pr.commits.length > 0) {

@@ -148,6 +148,23 @@ describe('pagination', () => {
     const first = await get(tiny, '/repos/acme/shop/actions/runs?branch=main&per_page=1');
     expect((first.body as Json).total_count).toBe(2500);
     expect(first.headers.get('link')).toContain('page=1000>; rel="last"');
+    const past = await get(tiny, '/repos/acme/shop/actions/runs?branch=main&per_page=100&page=11');
+    expect(past).toMatchObject({
+      status: 422,
+      body: { message: 'Only the first 1000 results are available.', status: '422' },
+    });
+  });
+
+  it('--latency-ms delays every answer', async () => {
+    const slow = await startReplayServer({ scenario: tinyScenario(), latencyMs: 150 });
+    try {
+      const started = performance.now();
+      await get(slow, '/repos/acme/shop');
+      await get(slow, '/repos/acme/shop');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('created ranges use GitHub search syntax', async () => {
