@@ -216,6 +216,18 @@ describe('ETags and the rate limit', () => {
     }
   });
 
+  it('ETags survive a restart on another port', async () => {
+    const again = await startReplayServer({ scenario: tinyScenario() });
+    try {
+      const a = await get(tiny, '/repos/acme/shop/actions/runs?per_page=5');
+      const b = await get(again, '/repos/acme/shop/actions/runs?per_page=5');
+      expect(tiny.githubApiUrl).not.toBe(again.githubApiUrl);
+      expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+    } finally {
+      await again.close();
+    }
+  });
+
   it('x-ratelimit headers count down; a spent budget answers 403; /rate_limit is free', async () => {
     const h = await startReplayServer({ scenario: tinyScenario(), restBudget: 3 });
     try {
