@@ -13,8 +13,18 @@ interface PdPage {
   incidents: PdIncident[];
   limit: number;
   offset: number;
-  more: boolean;
+  /** Absent from some answers (proxies, older API versions). */
+  more?: boolean;
   total: number | null;
+}
+
+/**
+ * Whether another page follows. Without `more`, a full page may be followed by more: read on until
+ * a short or empty page, rather than silently dropping the rest.
+ */
+function morePages(page: PdPage): boolean {
+  if (page.incidents.length === 0) return false;
+  return typeof page.more === 'boolean' ? page.more : page.incidents.length >= PAGE_LIMIT;
 }
 
 export const PAGE_LIMIT = 100;
@@ -124,7 +134,7 @@ async function listSpan(
   const out = [...first.incidents];
   let page = first;
   // Advance by what was received, not by the echoed limit, so nothing is skipped or read twice.
-  while (page.more && page.incidents.length > 0) {
+  while (morePages(page)) {
     const offset = out.length;
     if (offset + PAGE_LIMIT > OFFSET_CAP) {
       if (hi - lo <= 1000) break;
