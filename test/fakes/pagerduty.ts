@@ -25,8 +25,56 @@ export function pagerdutyError(
   return { status, body: { error } };
 }
 
-function iso(s: string): string {
-  return new Date(s).toISOString().replace(/\.\d{3}Z$/, 'Z');
+type Format = (instant: string) => string;
+
+const utc: Format = (s) => new Date(s).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * PagerDuty renders times in the `time_zone` asked for (`2026-11-05T12:00:00+09:00`); UTC is
+ * rendered with `Z`. Undefined for a zone name the runtime does not know.
+ */
+export function zoneFormat(zone: string | null): Format | undefined {
+  if (zone === null || zone === 'UTC' || zone === 'Etc/UTC') return utc;
+  let parts: Intl.DateTimeFormat;
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  } catch {
+    return undefined;
+  }
+  return (s) => {
+    const t = Math.floor(Date.parse(s) / 1000) * 1000;
+    const p: Record<string, string> = {
+      year: '',
+      month: '',
+      day: '',
+      hour: '',
+      minute: '',
+      second: '',
+    };
+    for (const x of parts.formatToParts(t)) p[x.type] = x.value;
+    const local = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
+    const offset = Math.round((local - t) / 60_000);
+    const abs = Math.abs(offset);
+    const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+    const mm = String(abs % 60).padStart(2, '0');
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+  };
 }
 
 function serviceReference(w: PagerDutyWorld, s: ScenarioService | undefined, id: string) {
@@ -39,7 +87,7 @@ function serviceReference(w: PagerDutyWorld, s: ScenarioService | undefined, id:
   };
 }
 
-function incidentObject(w: PagerDutyWorld, i: ScenarioIncident) {
+function incidentObject(w: PagerDutyWorld, i: ScenarioIncident, iso: Format = utc) {
   const service = w.services.find((s) => s.id === i.serviceId);
   const resolved = i.status === 'resolved' && i.resolvedAt !== undefined;
   const lastChange = resolved ? (i.resolvedAt as string) : i.createdAt;
@@ -128,6 +176,10 @@ function listIncidents(w: PagerDutyWorld, req: ReplayRequest): Reply {
   const paging = listParams(req);
   if ('status' in paging) return paging;
   const q = req.query;
+  const format = zoneFormat(q.get('time_zone'));
+  if (format === undefined) {
+    return pagerdutyError(400, 'Invalid Input Provided', 2001, ['Time zone is invalid.']);
+  }
   const now = Date.parse(w.now);
   let incidents = w.incidents;
   if (q.get('date_range') !== 'all') {
@@ -164,7 +216,7 @@ function listIncidents(w: PagerDutyWorld, req: ReplayRequest): Reply {
   return {
     status: 200,
     body: {
-      incidents: page.map((i) => incidentObject(w, i)),
+      incidents: page.map((i) => incidentObject(w, i, format)),
       limit: paging.limit,
       offset: paging.offset,
       more: paging.offset + page.length < incidents.length,
@@ -230,8 +282,9 @@ export function matchPagerDuty(w: PagerDutyWorld, req: ReplayRequest): Route | u
       name: 'GET /incidents/{id}',
       handle: () => {
         const i = w.incidents.find((x) => x.id === decodeURIComponent(one[1] as string));
+        const format = zoneFormat(req.query.get('time_zone')) ?? utc;
         return i
-          ? { status: 200, body: { incident: incidentObject(w, i) } }
+          ? { status: 200, body: { incident: incidentObject(w, i, format) } }
           : pagerdutyError(404, 'Not Found', 2100);
       },
     };

@@ -174,6 +174,19 @@ describe('PagerDuty /incidents', () => {
     expect(over.body.error).toMatchObject({ code: 2001 });
   });
 
+  it('renders times in the time_zone asked for; an unknown zone is a 400', async () => {
+    const tokyo = await pd('/incidents/Q1ABC?time_zone=Asia/Tokyo');
+    expect(tokyo.body.incident).toMatchObject({
+      created_at: '2026-11-05T12:00:00+09:00',
+      resolved_at: '2026-11-05T13:30:00+09:00',
+    });
+    const ny = await pd('/incidents?time_zone=America/New_York&since=2026-11-01T00:00:00Z');
+    expect((ny.body.incidents as Json[])[0]?.created_at).toBe('2026-11-04T22:00:00-05:00');
+    const utc = await pd('/incidents?time_zone=UTC&since=2026-11-01T00:00:00Z');
+    expect((utc.body.incidents as Json[])[0]?.created_at).toBe('2026-11-05T03:00:00Z');
+    expect((await pd('/incidents?time_zone=Mars/Olympus')).status).toBe(400);
+  });
+
   it('lists services', async () => {
     const r = await pd('/services');
     expect((r.body.services as Json[]).map((s) => [s.id, s.name, s.type])).toEqual([

@@ -110,6 +110,22 @@ describe('REST shapes match GitHub OpenAPI description', () => {
       '/repos/{owner}/{repo}/compare/{basehead}',
       (await get(tiny, `/repos/acme/shop/compare/${sha('b')}...main`)).body,
     );
+    const more: Array<[string, string]> = [
+      ['/repos/{owner}/{repo}/pulls/{pull_number}/commits', '/repos/acme/shop/pulls/3/commits'],
+      ['/repos/{owner}/{repo}/issues/{issue_number}', '/repos/acme/shop/issues/40'],
+      ['/repos/{owner}/{repo}/issues/{issue_number}', '/repos/acme/shop/issues/3'],
+      [
+        '/repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+        '/repos/acme/shop/actions/workflows/1001',
+      ],
+      ['/repos/{owner}/{repo}/deployments/{deployment_id}', '/repos/acme/shop/deployments/7001'],
+      ['/repos/{owner}/{repo}/commits/{ref}', `/repos/acme/shop/commits/${sha('1')}`],
+    ];
+    for (const [template, path] of more) {
+      const r = await get(tiny, path);
+      expect(r.status, path).toBe(200);
+      assertMatches(template, r.body);
+    }
   });
 });
 
