@@ -6,7 +6,7 @@ import { IdSource, RepoSimulation } from './simulate-repo.js';
 import { deriveTruth, type GroundTruth } from './truth.js';
 
 export type { Preset } from './presets.js';
-export type { DeploymentSource, GroundTruth } from './truth.js';
+export { deriveTruth, type DeploymentSource, type GroundTruth } from './truth.js';
 
 export interface GeneratedScenario {
   scenario: Scenario;
