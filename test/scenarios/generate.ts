@@ -1,12 +1,12 @@
 import type { Scenario, ScenarioIncident } from '../fakes/scenario.js';
 import { validateScenario } from '../fakes/scenario.js';
-import { type Preset, PRESETS } from './presets.js';
+import { PRESETS, type Preset } from './presets.js';
 import { Prng } from './prng.js';
 import { IdSource, RepoSimulation } from './simulate-repo.js';
 import { deriveTruth, type GroundTruth } from './truth.js';
 
 export type { Preset } from './presets.js';
-export { deriveTruth, type DeploymentSource, type GroundTruth } from './truth.js';
+export { type DeploymentSource, deriveTruth, type GroundTruth } from './truth.js';
 
 export interface GeneratedScenario {
   scenario: Scenario;

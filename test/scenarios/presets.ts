@@ -39,7 +39,9 @@ export const PRESETS: Record<Preset, PresetPlan> = {
   sample: {
     now: NOW,
     days: 92,
-    repos: [{ owner: 'acme', name: 'shop', pullRequests: 300, deploys: 240, services: ['PSHOP01'] }],
+    repos: [
+      { owner: 'acme', name: 'shop', pullRequests: 300, deploys: 240, services: ['PSHOP01'] },
+    ],
     services: [{ id: 'PSHOP01', name: 'shop-api', repositories: ['acme/shop'] }],
     incidentRate: 0.08,
     issueRate: 0.3,
@@ -49,7 +51,9 @@ export const PRESETS: Record<Preset, PresetPlan> = {
   busy: {
     now: NOW,
     days: 365,
-    repos: [{ owner: 'acme', name: 'shop', pullRequests: 8000, deploys: 6000, services: ['PSHOP01'] }],
+    repos: [
+      { owner: 'acme', name: 'shop', pullRequests: 8000, deploys: 6000, services: ['PSHOP01'] },
+    ],
     services: [{ id: 'PSHOP01', name: 'shop-api', repositories: ['acme/shop'] }],
     incidentRate: 0.05,
     issueRate: 0.2,
@@ -60,7 +64,13 @@ export const PRESETS: Record<Preset, PresetPlan> = {
     now: NOW,
     days: 90,
     repos: [
-      { owner: 'acme', name: 'api', pullRequests: 150, deploys: 120, services: ['PAPI001', 'PSHARED'] },
+      {
+        owner: 'acme',
+        name: 'api',
+        pullRequests: 150,
+        deploys: 120,
+        services: ['PAPI001', 'PSHARED'],
+      },
       { owner: 'acme', name: 'web', pullRequests: 120, deploys: 100, services: ['PWEB001'] },
       { owner: 'acme', name: 'worker', pullRequests: 60, deploys: 40, services: ['PSHARED'] },
     ],
@@ -99,7 +109,16 @@ export const AUTHORS = [
   'oscar',
 ];
 
-export const VERBS = ['Add', 'Fix', 'Refactor', 'Update', 'Remove', 'Improve', 'Speed up', 'Document'];
+export const VERBS = [
+  'Add',
+  'Fix',
+  'Refactor',
+  'Update',
+  'Remove',
+  'Improve',
+  'Speed up',
+  'Document',
+];
 export const NOUNS = [
   'cart totals',
   'checkout flow',

@@ -9,7 +9,6 @@ import type {
   ScenarioRepo,
   ScenarioWorkflowRun,
 } from '../fakes/scenario.js';
-import type { Prng } from './prng.js';
 import {
   AUTHORS,
   HOSTILE_TITLES,
@@ -20,12 +19,14 @@ import {
   type RepoPlan,
   VERBS,
 } from './presets.js';
+import type { Prng } from './prng.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-export const iso = (t: number) => new Date(Math.round(t / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+export const iso = (t: number) =>
+  new Date(Math.round(t / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 const sec = (t: number) => Math.round(t / 1000) * 1000;
 
 /** Ids unique across the whole scenario (GitHub's and PagerDuty's ids are global). */
@@ -178,7 +179,11 @@ export class RepoSimulation {
     this.planPulls();
     const span = this.now - this.start - 3 * HOUR;
     for (let i = 1; i < this.plan.deploys; i++) {
-      this.queue.push({ t: sec(this.start + 2 * HOUR + this.rng.next() * span), kind: 'deploy', reason: 'regular' });
+      this.queue.push({
+        t: sec(this.start + 2 * HOUR + this.rng.next() * span),
+        kind: 'deploy',
+        reason: 'regular',
+      });
     }
     // One deploy still running at `now`: not final, so no collector may report it yet.
     this.queue.push({ t: this.now - 4 * MIN, kind: 'deploy', reason: 'regular' });
@@ -200,7 +205,12 @@ export class RepoSimulation {
         commits: this.commits,
         pullRequests: this.pulls,
         workflows: [
-          { id: this.deployWorkflow, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active' },
+          {
+            id: this.deployWorkflow,
+            name: 'Deploy',
+            path: '.github/workflows/deploy.yml',
+            state: 'active',
+          },
           { id: this.ciWorkflow, name: 'CI', path: '.github/workflows/ci.yml', state: 'active' },
         ],
         workflowRuns: this.runs,
@@ -280,8 +290,15 @@ export class RepoSimulation {
     for (let i = 0; i < this.plan.pullRequests; i++) {
       const openAt = sec(this.start + 2 * HOUR + this.rng.next() * span);
       const bot = this.rng.chance(0.05);
-      const title = bot ? `Bump ${this.rng.pick(NOUNS).split(' ')[0]} from 1.2.${i} to 1.2.${i + 1}` : this.title();
-      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30) || 'change';
+      const title = bot
+        ? `Bump ${this.rng.pick(NOUNS).split(' ')[0]} from 1.2.${i} to 1.2.${i + 1}`
+        : this.title();
+      const slug =
+        title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 30) || 'change';
       const pr: ScenarioPullRequest = {
         number: 0,
         title,
@@ -463,7 +480,12 @@ export class RepoSimulation {
     return { finished, done, success };
   }
 
-  private githubDeployment(sha: string, created: number, finished: number | undefined, success: boolean) {
+  private githubDeployment(
+    sha: string,
+    created: number,
+    finished: number | undefined,
+    success: boolean,
+  ) {
     const d: ScenarioDeployment = {
       id: this.ids.deployment++,
       sha,
@@ -584,13 +606,14 @@ export class RepoSimulation {
   }
 
   private incident(t: number, culprit: SuccessRecord, forced?: number): void {
-    const title = this.preset.hostileTitles && this.rng.chance(0.1)
-      ? this.rng.pick(HOSTILE_TITLES)
-      : this.rng.pick(INCIDENT_TITLES);
-    const duration =
-      forced ?? Math.min(2 * DAY, Math.max(5 * MIN, this.rng.skewed(90 * MIN, 0.8)));
+    const title =
+      this.preset.hostileTitles && this.rng.chance(0.1)
+        ? this.rng.pick(HOSTILE_TITLES)
+        : this.rng.pick(INCIDENT_TITLES);
+    const duration = forced ?? Math.min(2 * DAY, Math.max(5 * MIN, this.rng.skewed(90 * MIN, 0.8)));
     this.pagerdutyIncident(t, t + duration, title);
-    if (this.rng.chance(this.preset.issueRate)) this.issue(t + 2 * MIN, t + duration + 5 * MIN, title, ['incident']);
+    if (this.rng.chance(this.preset.issueRate))
+      this.issue(t + 2 * MIN, t + duration + 5 * MIN, title, ['incident']);
     const fix = sec(t + this.rng.between(10 * MIN, 90 * MIN));
     const roll = this.rng.next();
     const revertable = culprit.shipped.filter((p) => !p.title.startsWith('Revert "'));
@@ -605,7 +628,11 @@ export class RepoSimulation {
         labels: [],
       });
     } else {
-      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
+      const slug = title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 24);
       this.remediation(fix, {
         title: `Hotfix: ${title}`,
         body: 'Emergency fix for the ongoing incident.',
@@ -632,14 +659,26 @@ export class RepoSimulation {
       commits: [],
     };
     const mergeAt = sec(t + this.rng.between(10 * MIN, 50 * MIN));
-    this.schedulePull({ pr, openAt: t, mergeAt, method: 'squash', commitCount: 1, outOfOrder: false });
-    this.queue.push({ t: sec(mergeAt + this.rng.between(5 * MIN, 20 * MIN)), kind: 'deploy', reason: 'regular' });
+    this.schedulePull({
+      pr,
+      openAt: t,
+      mergeAt,
+      method: 'squash',
+      commitCount: 1,
+      outOfOrder: false,
+    });
+    this.queue.push({
+      t: sec(mergeAt + this.rng.between(5 * MIN, 20 * MIN)),
+      kind: 'deploy',
+      reason: 'regular',
+    });
   }
 
   private pagerdutyIncident(created: number, resolved: number, title: string): void {
-    const serviceId = this.plan.services.length > 1 && this.rng.chance(0.3)
-      ? (this.plan.services[1] as string)
-      : (this.plan.services[0] as string);
+    const serviceId =
+      this.plan.services.length > 1 && this.rng.chance(0.3)
+        ? (this.plan.services[1] as string)
+        : (this.plan.services[0] as string);
     const number = this.ids.incidentNumber++;
     const incident: ScenarioIncident = {
       id: `Q${number.toString(36).toUpperCase().padStart(6, '0')}`,
@@ -692,10 +731,16 @@ export class RepoSimulation {
     const count = Math.max(2, Math.ceil(this.plan.pullRequests / 60));
     for (let i = 0; i < count; i++) {
       const created = sec(this.start + this.rng.next() * (this.now - this.start - DAY));
-      this.issue(created, created + this.rng.between(HOUR, 5 * DAY), `${this.rng.pick(NOUNS)} looks wrong`, [
-        this.rng.pick(['bug', 'question']),
-      ]);
+      this.issue(
+        created,
+        created + this.rng.between(HOUR, 5 * DAY),
+        `${this.rng.pick(NOUNS)} looks wrong`,
+        [this.rng.pick(['bug', 'question'])],
+      );
     }
-    this.issue(this.now - 6 * HOUR, this.now + DAY, 'Checkout slow for some users', ['incident', 'sev2']);
+    this.issue(this.now - 6 * HOUR, this.now + DAY, 'Checkout slow for some users', [
+      'incident',
+      'sev2',
+    ]);
   }
 }

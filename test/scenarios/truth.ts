@@ -1,4 +1,4 @@
-import type { Change, DoraData, Deployment, Incident } from '@dora/core';
+import type { Change, Deployment, DoraData, Incident } from '@dora/core';
 import { clipScenario } from '../fakes/clip.js';
 import type { Scenario, ScenarioPullRequest, ScenarioRepo } from '../fakes/scenario.js';
 
@@ -223,7 +223,11 @@ export function deriveTruth(
     }
   }
   const pagerduty: Incident[] = (scenario.pagerduty?.incidents ?? []).map((i) => {
-    const incident: Incident = { id: `pagerduty:${i.id}`, createdAt: i.createdAt, service: i.serviceId };
+    const incident: Incident = {
+      id: `pagerduty:${i.id}`,
+      createdAt: i.createdAt,
+      service: i.serviceId,
+    };
     const repos = serviceRepositories[i.serviceId] ?? [];
     if (repos.length === 1) incident.repository = repos[0] as string;
     if (i.status === 'resolved' && i.resolvedAt) incident.resolvedAt = i.resolvedAt;
