@@ -51,6 +51,7 @@ async function dora(size: number, reps: number): Promise<EngineResult[]> {
 }
 
 async function duckdb(size: number, reps: number): Promise<EngineResult[]> {
+  collect();
   const before = process.memoryUsage().heapUsed;
   const t = performance.now();
   const g = generate({ size });
