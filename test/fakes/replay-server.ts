@@ -232,6 +232,11 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayHand
       send(res, { status: 200, body: stats });
       return;
     }
+    if (url.pathname === `${STATS}/reset` && method === 'POST') {
+      stats = { requests: 0, notModified: 0, byRoute: {} };
+      send(res, { status: 204 });
+      return;
+    }
     const body = await readBody(req);
     const api = apiOf(url.pathname);
     const rr: ReplayRequest = {

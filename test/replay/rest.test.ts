@@ -227,6 +227,9 @@ describe('ETags and the rate limit', () => {
         notModified: 1,
         byRoute: { 'GET /repos/{owner}/{repo}/deployments': 2 },
       });
+      expect(await (await fetch(h.statsUrl)).json()).toEqual(h.stats());
+      expect((await fetch(`${h.statsUrl}/reset`, { method: 'POST' })).status).toBe(204);
+      expect(h.stats()).toEqual({ requests: 0, notModified: 0, byRoute: {} });
     } finally {
       await h.close();
     }
