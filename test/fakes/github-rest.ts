@@ -518,6 +518,16 @@ const ROUTES: RestRoute[] = [
   },
 ];
 
+/** The fine-grained permission GitHub names in `x-accepted-github-permissions` for a route. */
+export function permissionOf(route: string): string {
+  if (route.includes('/actions/')) return 'actions=read';
+  if (route.includes('/deployments')) return 'deployments=read';
+  if (route.includes('/pulls')) return 'pull_requests=read';
+  if (route.includes('/issues')) return 'issues=read';
+  if (route === 'GET /repos/{owner}/{repo}') return 'metadata=read';
+  return 'contents=read';
+}
+
 /** Finds the REST route for a request; `undefined` = unknown route (404). */
 export function matchRest(w: RestWorld, req: ReplayRequest): Route | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
@@ -529,8 +539,16 @@ export function matchRest(w: RestWorld, req: ReplayRequest): Route | undefined {
     );
     return {
       name: route.name,
-      handle: () =>
-        r === undefined ? notFound() : route.handler(w, r, req, m as unknown as string[]),
+      handle: () => {
+        if (r === undefined) return notFound();
+        const reply = route.handler(w, r, req, m as unknown as string[]);
+        const headers = {
+          'x-accepted-github-permissions': permissionOf(route.name),
+          'x-github-api-version-selected': '2022-11-28',
+          ...(reply.headers ?? {}),
+        };
+        return { ...reply, headers };
+      },
     };
   }
   return undefined;

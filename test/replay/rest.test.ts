@@ -153,6 +153,17 @@ describe('pagination', () => {
     expect((past.body as Json).total_count).toBe(2500);
   });
 
+  it('names the permission each route needs, like GitHub', async () => {
+    const permission = async (path: string) =>
+      (await get(tiny, path)).headers.get('x-accepted-github-permissions');
+    expect(await permission('/repos/acme/shop/actions/runs')).toBe('actions=read');
+    expect(await permission('/repos/acme/shop/deployments')).toBe('deployments=read');
+    expect(await permission('/repos/acme/shop/pulls')).toBe('pull_requests=read');
+    expect(await permission('/repos/acme/shop/issues')).toBe('issues=read');
+    expect(await permission('/repos/acme/shop/releases')).toBe('contents=read');
+    expect(await permission('/repos/acme/shop')).toBe('metadata=read');
+  });
+
   it('per_page defaults to 30', async () => {
     expect(runsOf((await get(tiny, '/repos/acme/shop/actions/runs')).body)).toHaveLength(30);
   });
