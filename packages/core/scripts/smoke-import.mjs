@@ -1,8 +1,24 @@
 // Imports the packed @dora/core as a user would and computes one report.
-import { computeDora, DoraInputError } from '@dora/core';
+import {
+  assess,
+  benchmarkProfiles,
+  computeDora,
+  DEFAULT_BENCHMARK,
+  DoraInputError,
+  overallLevel,
+  resolveBenchmark,
+} from '@dora/core';
 
-if (typeof computeDora !== 'function' || typeof DoraInputError !== 'function') {
-  console.error('  computeDora or DoraInputError is not exported');
+const fns = { assess, computeDora, DoraInputError, overallLevel, resolveBenchmark };
+const missing = Object.entries(fns).filter(([, f]) => typeof f !== 'function');
+if (missing.length > 0 || benchmarkProfiles?.length !== 5 || DEFAULT_BENCHMARK !== 'dora-2023') {
+  console.error(
+    `  missing or wrong exports: ${missing.map(([n]) => n).join(', ') || 'benchmarks'}`,
+  );
+  process.exit(1);
+}
+if (assess('leadTime', 7200, 12).level !== 'elite') {
+  console.error('  assess(leadTime, 2 h) should be elite under dora-2023');
   process.exit(1);
 }
 const report = computeDora(
