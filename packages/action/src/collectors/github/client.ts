@@ -149,7 +149,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         const e = error as ErrorLike;
         if (e.status === 304) throw error;
         const signal = rateLimitSignal(e, pathOf(requestOptions.url));
-        if (signal === undefined) throw toCollectorError(e, describe(requestOptions));
+        if (signal === undefined) {
+          throw toCollectorError(e, describe(requestOptions), options.token);
+        }
         if (/\bsecondary rate\b/i.test(e.message ?? '')) kind = 'secondary rate limit';
         limited = signal;
       }
@@ -291,9 +293,22 @@ function resetTime(headers: Headers): Date | null {
   return null;
 }
 
-function toCollectorError(error: ErrorLike, what: string): CollectorError {
+/**
+ * A server may echo what it was sent (a proxy, a validation message): the token is cut out of the
+ * message, and a cause that would still show it is replaced by its redacted message.
+ */
+function toCollectorError(error: ErrorLike, what: string, token: string): CollectorError {
   const status = error.status;
-  const cause = error;
+  const hide = (text: string): string => (token === '' ? text : text.replaceAll(token, '***'));
+  const shows = (() => {
+    try {
+      return token !== '' && `${error.message ?? ''}${JSON.stringify(error)}`.includes(token);
+    } catch {
+      return true;
+    }
+  })();
+  const message = hide(error.message ?? '');
+  const cause: unknown = shows ? new Error(message) : error;
   if (status === 401) {
     return new CollectorError(
       'github',
@@ -323,13 +338,13 @@ function toCollectorError(error: ErrorLike, what: string): CollectorError {
   if (status === undefined) {
     return new CollectorError(
       'github',
-      `GitHub request ${what} failed: ${error.message ?? 'unknown error'}`,
+      `GitHub request ${what} failed: ${message || 'unknown error'}`,
       { cause },
     );
   }
   return new CollectorError(
     'github',
-    `GitHub request ${what} failed (${status}): ${error.message ?? ''}`.trim(),
+    `GitHub request ${what} failed (${status}): ${message}`.trim(),
     { status, cause },
   );
 }

@@ -98,13 +98,13 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
           await sleep(failures * failures * baseMs);
           continue;
         }
-        throw toError(path, res.status, res.data);
+        throw toError(path, res.status, res.data, options.token);
       }
     },
   };
 }
 
-function toError(path: string, status: number, data: unknown): CollectorError {
+function toError(path: string, status: number, data: unknown, token: string): CollectorError {
   if (status === 0)
     return new CollectorError('pagerduty', `PagerDuty request GET ${path} failed: ${String(data)}`);
   if (status === 401) {
@@ -122,7 +122,8 @@ function toError(path: string, status: number, data: unknown): CollectorError {
       status,
     );
   }
-  const detail = describeBody(data);
+  // A server may echo what it was sent: the key never reaches a message.
+  const detail = token === '' ? describeBody(data) : describeBody(data).replaceAll(token, '***');
   return new CollectorError(
     'pagerduty',
     `PagerDuty request GET ${path} failed (${status})${detail ? `: ${detail}` : ''}`,
