@@ -153,7 +153,12 @@ export class RepoIndex {
 
   ancestors(sha: string): Ancestry {
     const cached = this.ancestry.get(sha);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      // Least recently used goes first: the branch head being paged through stays cached.
+      this.ancestry.delete(sha);
+      this.ancestry.set(sha, cached);
+      return cached;
+    }
     const set = new Set<string>();
     const stack = [sha];
     while (stack.length > 0) {
@@ -166,7 +171,8 @@ export class RepoIndex {
     }
     const list = [...set].sort((a, b) => this.rankOf(a) - this.rankOf(b));
     const result = { list, set };
-    if (this.ancestry.size > 256) {
+    // A busy repository's ancestry is ~20,000 commits (a few MB): keep a few dozen at most.
+    if (this.ancestry.size >= 32) {
       const oldest = this.ancestry.keys().next().value;
       if (oldest !== undefined) this.ancestry.delete(oldest);
     }
