@@ -90,6 +90,15 @@ async function main(): Promise<void> {
       return { commits, pages };
     });
     console.log('  ', history, 'requests so far', h.stats().requests);
+    const shas = (scenario.github.repos[0]?.workflowRuns ?? []).map((r) => r.headSha);
+    await time('60 compares between deployed shas', async () => {
+      for (let i = 0; i < 60; i++) {
+        const base = shas[(i * 97) % shas.length];
+        const head = shas[(i * 97 + 50) % shas.length];
+        await fetch(`${api}/compare/${base}...${head}?per_page=100`).then((r) => r.json());
+      }
+    });
+    console.log(`rss after the walks: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   } finally {
     await h.close();
   }
