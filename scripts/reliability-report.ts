@@ -23,7 +23,14 @@ function vitestBin(): string {
 function runMatrix(jsonPath: string, ledgerDir: string): Promise<number | null> {
   const child = spawn(
     process.execPath,
-    [vitestBin(), 'run', 'test/reliability', '--reporter=dot', '--reporter=json', `--outputFile.json=${jsonPath}`],
+    [
+      vitestBin(),
+      'run',
+      'test/reliability',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${jsonPath}`,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, [LEDGER_DIR_VARIABLE]: ledgerDir },
@@ -39,7 +46,9 @@ function runMatrix(jsonPath: string, ledgerDir: string): Promise<number | null> 
 async function readLedgers(dir: string): Promise<LedgerFile[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
   return Promise.all(
-    names.sort().map(async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as LedgerFile),
+    names
+      .sort()
+      .map(async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as LedgerFile),
   );
 }
 

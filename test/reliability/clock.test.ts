@@ -70,11 +70,17 @@ describe('row 33: clock edges', () => {
   it('row 33: any instant written as ISO-8601 UTC or with an offset reads back as the same instant', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('1971-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: -14 * 60, max: 14 * 60 }),
         (date, offsetMinutes) => {
           expect(parseInstant(date.toISOString())?.getTime()).toBe(date.getTime());
-          const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 23);
+          const local = new Date(date.getTime() + offsetMinutes * 60_000)
+            .toISOString()
+            .slice(0, 23);
           const sign = offsetMinutes < 0 ? '-' : '+';
           const abs = Math.abs(offsetMinutes);
           const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

@@ -22,26 +22,49 @@ describe('row 29: bad inputs are refused before any request, all at once', () =>
   it.each([
     ['github-token', '', 'Input "github-token": required; pass a token'],
     ['repositories', 'acme', 'Input "repositories": expected owner/name'],
-    ['window', '2024-13-01..2024-14-01', 'Input "window": expected FROM..TO where each end is a date'],
+    [
+      'window',
+      '2024-13-01..2024-14-01',
+      'Input "window": expected FROM..TO where each end is a date',
+    ],
     ['window', '2024-02-01..2024-01-01', 'Input "window": TO must be after FROM (TO is exclusive)'],
     ['window', '30x', 'Input "window": expected a preset'],
     ['window', '0d', 'Input "window": expected a preset'],
     ['window', '-7d', 'Input "window": expected a preset'],
-    ['window', 'last-2-fortnights', 'Input "window": unknown preset "last-2-fortnights"; valid presets: last-1-day'],
-    ['benchmark', 'elite2', 'Input "benchmark": unknown profile "elite2"; expected one of dora-2021'],
+    [
+      'window',
+      'last-2-fortnights',
+      'Input "window": unknown preset "last-2-fortnights"; valid presets: last-1-day',
+    ],
+    [
+      'benchmark',
+      'elite2',
+      'Input "benchmark": unknown profile "elite2"; expected one of dora-2021',
+    ],
     ['badges-path', '../../etc', 'Input "badges-path": must not leave the workspace'],
     ['pagerduty-services', 'PX', 'Input "pagerduty-token": required when pagerduty-services'],
     ['max-wait', 'soon', 'Input "max-wait": expected a positive duration'],
     ['lookback', '-1h', 'Input "lookback": expected a positive duration'],
-    ['deployment-source', 'jenkins', 'Input "deployment-source": expected one of auto, deployments'],
+    [
+      'deployment-source',
+      'jenkins',
+      'Input "deployment-source": expected one of auto, deployments',
+    ],
     ['summary', 'maybe', 'Input "summary": expected true or false; got "maybe".'],
-    ['github-api-url', 'ftp://x', 'Input "github-api-url": expected an http(s) URL; got "ftp://x".'],
+    [
+      'github-api-url',
+      'ftp://x',
+      'Input "github-api-url": expected an http(s) URL; got "ftp://x".',
+    ],
     ['bucket', 'fortnight', 'Input "bucket": expected one of day, week, month, quarter'],
-  ])('row 29: %s = %j is refused, naming the input and the accepted form', (name, value, message) => {
-    const errors = errorsFor({ [name]: value });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(message);
-  });
+  ])(
+    'row 29: %s = %j is refused, naming the input and the accepted form',
+    (name, value, message) => {
+      const errors = errorsFor({ [name]: value });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(message);
+    },
+  );
 
   it('row 29: the bundled Action: one error listing every problem, exit code 1, no request sent, no token printed', async () => {
     const { scenario } = quietWorld();
@@ -85,7 +108,12 @@ describe('row 30: no input reaches a regular expression; the input parser is tot
     fc.assert(
       fc.property(
         fc.constantFrom(...names),
-        fc.oneof(fc.string(), fc.constant('(a+)+$'), fc.constant('(prod'), fc.string({ unit: 'binary' })),
+        fc.oneof(
+          fc.string(),
+          fc.constant('(a+)+$'),
+          fc.constant('(prod'),
+          fc.string({ unit: 'binary' }),
+        ),
         (name, value) => {
           const parsed = parseInputs((n) => (n === name ? value : (BASE[n] ?? '')));
           expect('inputs' in parsed || ('errors' in parsed && parsed.errors.length > 0)).toBe(true);

@@ -118,9 +118,14 @@ describe('PagerDuty', () => {
 
   it('row 14: more than 10,000 incidents in one span: the span is split, never offset + limit > 10,000', async () => {
     const start = Date.parse('2026-06-01T00:00:00Z');
-    const burst = Array.from({ length: 10_150 }, (_, i) => incident(i + 1, start + i * 8_000, 60_000));
+    const burst = Array.from({ length: 10_150 }, (_, i) =>
+      incident(i + 1, start + i * 8_000, 60_000),
+    );
     const { result, requests, stats } = await readIncidents(pdWorld(burst));
-    const ids = compareIds(expectedIds(burst), result.incidents.map((i) => i.id));
+    const ids = compareIds(
+      expectedIds(burst),
+      result.incidents.map((i) => i.id),
+    );
     expect(ids).toEqual({ lost: 0, doubled: 0 });
     // The replay answers 400 to offset + limit > 10,000 (as PagerDuty does) and the client would
     // have failed on it: every request it saw was a success.
@@ -154,7 +159,10 @@ describe('PagerDuty', () => {
         },
       };
       const result = await collectPagerDutyIncidents(seeing, OPTIONS);
-      const ids = compareIds(expectedIds(spread), result.incidents.map((i) => i.id));
+      const ids = compareIds(
+        expectedIds(spread),
+        result.incidents.map((i) => i.id),
+      );
       expect(ids).toEqual({ lost: 0, doubled: 0 });
       const SIX_MONTHS = 183 * 86_400_000;
       expect(queries.length).toBeGreaterThanOrEqual(3);
@@ -175,27 +183,34 @@ describe('PagerDuty', () => {
     ['no `more` field', { omit: ['more'] }],
     ['`limit` echoed as 25', { patch: { limit: 25 } }],
     ['neither `more` nor `limit`', { omit: ['more', 'limit'] }],
-  ] as const)('row 16: %s: the offset advances by what was received; nothing lost or twice', async (_name, reshape) => {
-    const start = Date.parse('2026-10-01T00:00:00Z');
-    const month = Array.from({ length: 250 }, (_, i) =>
-      incident(30_000 + i, start + i * 3_600_000, 600_000),
-    );
-    const fault: ScenarioFault = {
-      method: 'GET',
-      path: '^/incidents$',
-      ...(('omit' in reshape ? { omit: [...reshape.omit] } : {}) as object),
-      ...(('patch' in reshape ? { patch: reshape.patch } : {}) as object),
-    };
-    const { result } = await readIncidents(pdWorld(month), [fault]);
-    const ids = compareIds(expectedIds(month), result.incidents.map((i) => i.id));
-    expect(ids).toEqual({ lost: 0, doubled: 0 });
-    ledger.add(16, { eventsLost: ids.lost, eventsDoubleCounted: ids.doubled });
-  });
+  ] as const)(
+    'row 16: %s: the offset advances by what was received; nothing lost or twice',
+    async (_name, reshape) => {
+      const start = Date.parse('2026-10-01T00:00:00Z');
+      const month = Array.from({ length: 250 }, (_, i) =>
+        incident(30_000 + i, start + i * 3_600_000, 600_000),
+      );
+      const fault: ScenarioFault = {
+        method: 'GET',
+        path: '^/incidents$',
+        ...(('omit' in reshape ? { omit: [...reshape.omit] } : {}) as object),
+        ...(('patch' in reshape ? { patch: reshape.patch } : {}) as object),
+      };
+      const { result } = await readIncidents(pdWorld(month), [fault]);
+      const ids = compareIds(
+        expectedIds(month),
+        result.incidents.map((i) => i.id),
+      );
+      expect(ids).toEqual({ lost: 0, doubled: 0 });
+      ledger.add(16, { eventsLost: ids.lost, eventsDoubleCounted: ids.doubled });
+    },
+  );
 
   it('row 17: an incident open at one run and resolved before the next is re-read by id: its resolution (MTTR) is updated', async () => {
     const { scenario, truth } = quietWorld();
     const target = truth.incidents.pagerduty.find((i) => i.resolvedAt !== undefined);
-    if (target === undefined || target.resolvedAt === undefined) throw new Error('no resolved incident');
+    if (target === undefined || target.resolvedAt === undefined)
+      throw new Error('no resolved incident');
     const created = Date.parse(String(target.createdAt));
     const resolved = Date.parse(String(target.resolvedAt));
     const between = new Date(created + Math.floor((resolved - created) / 2)).toISOString();

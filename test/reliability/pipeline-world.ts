@@ -12,13 +12,7 @@ import { createFileStore, STATE_FILE_NAME } from '../../packages/action/src/stat
 import type { StateStore } from '../../packages/action/src/state/types.js';
 import type { ReplayHandle } from '../fakes/replay-server.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
-import {
-  clientsFor,
-  GITHUB_TOKEN,
-  PAGERDUTY_TOKEN,
-  quietWorld,
-  startReplay,
-} from './world.js';
+import { clientsFor, GITHUB_TOKEN, PAGERDUTY_TOKEN, quietWorld, startReplay } from './world.js';
 
 export async function tempDir(prefix = 'dora-reliability-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

@@ -117,7 +117,11 @@ describe('primary rate limits', () => {
     expect(ids).toEqual({ lost: 0, doubled: 0 });
     const leaked = countLeaks([...runTexts(first), ...runTexts(limited), ...runTexts(resumed)]);
     expect(leaked).toBe(0);
-    ledger.add(2, { eventsLost: ids.lost, eventsDoubleCounted: ids.doubled, secretsLeaked: leaked });
+    ledger.add(2, {
+      eventsLost: ids.lost,
+      eventsDoubleCounted: ids.doubled,
+      secretsLeaked: leaked,
+    });
   });
 });
 
@@ -249,6 +253,10 @@ describe('GraphQL errors', () => {
     expect(ids).toEqual({ lost: 0, doubled: 0 });
     const leaked = countLeaks([errorText(error), ...runTexts(next)]);
     expect(leaked).toBe(0);
-    ledger.add(6, { eventsLost: ids.lost, eventsDoubleCounted: ids.doubled, secretsLeaked: leaked });
+    ledger.add(6, {
+      eventsLost: ids.lost,
+      eventsDoubleCounted: ids.doubled,
+      secretsLeaked: leaked,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerFile } from './ledger.js';
-import { reliabilityReport, ROW_TITLES, type VitestJson } from './report-lines.js';
+import { ROW_TITLES, reliabilityReport, type VitestJson } from './report-lines.js';
 
 const allPassing = (): VitestJson => ({
   testResults: [

@@ -1,19 +1,18 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCacheStore } from '../../packages/action/src/state/cache-store.js';
 import { decodeState, encodeState } from '../../packages/action/src/state/codec.js';
-import { createFileStore, STATE_FILE_NAME } from '../../packages/action/src/state/file-store.js';
+import { STATE_FILE_NAME } from '../../packages/action/src/state/file-store.js';
 import type { StoredState } from '../../packages/action/src/state/types.js';
 import { startFakeActionsCache } from '../e2e/fake-actions-cache.js';
-import { startReplay } from './world.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
 import { runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
-import { compareIds, countLeaks, dataIds, quietWorld, truthIds } from './world.js';
+import { compareIds, countLeaks, dataIds, quietWorld, startReplay, truthIds } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
 afterAll(() => {
@@ -50,7 +49,9 @@ describe('state between runs', () => {
           cache: { restoreCache: async () => undefined, saveCache: async () => 1 },
         }),
     });
-    expect(evicted.log.filter((l) => l.startsWith('notice: Full collection: no cache entry'))).toHaveLength(1);
+    expect(
+      evicted.log.filter((l) => l.startsWith('notice: Full collection: no cache entry')),
+    ).toHaveLength(1);
     expect(evicted.result.info.state).toMatchObject({ restored: false, saved: true });
     const evictedIds = compareIds(truthIds(truth), dataIds(evicted.result.data));
     expect(evictedIds).toEqual({ lost: 0, doubled: 0 });
@@ -82,7 +83,9 @@ describe('state between runs', () => {
     for (const text of proto) expect(refused(text)).toBe(true);
     expect(refused(good.slice(0, good.length - 40))).toBe(true);
     expect(refused(good.replace(/"status":"success"/, '"status":"failure"'))).toBe(true);
-    expect(refused(`{"format":"dora-action/state","payload":"${'a'.repeat(50 * 1024 * 1024)}"}`)).toBe(true);
+    expect(
+      refused(`{"format":"dora-action/state","payload":"${'a'.repeat(50 * 1024 * 1024)}"}`),
+    ).toBe(true);
 
     fc.assert(
       fc.property(
@@ -158,7 +161,10 @@ describe('state between runs', () => {
     const warm = await runWorldPipeline({ stateDir: dir });
     expect(warm.result.info.state.restored).toBe(true);
     // The deploy workflow named by its name instead of its file: same events, another scope.
-    const changed = await runWorldPipeline({ stateDir: dir, inputs: { 'deploy-workflows': 'Deploy' } });
+    const changed = await runWorldPipeline({
+      stateDir: dir,
+      inputs: { 'deploy-workflows': 'Deploy' },
+    });
     expect(changed.log).toContain(
       'notice: Full collection: the saved state belongs to other settings (repositories, deployment source, environment, workflows or incident sources changed).',
     );
@@ -209,7 +215,9 @@ describe('state between runs', () => {
           cache: {
             restoreCache: async () => undefined,
             saveCache: async () => {
-              throw new Error('Unable to reserve cache with key x, another job may be creating this cache.');
+              throw new Error(
+                'Unable to reserve cache with key x, another job may be creating this cache.',
+              );
             },
           },
         }),
@@ -271,10 +279,12 @@ describe('state between runs', () => {
       ]);
       expect(runA.exitCode, runA.stdout).toBe(0);
       expect(runB.exitCode, runB.stdout).toBe(0);
-      expect(cache.keys().map((k) => k.replace(/^dora-state-v1-[0-9a-f]{16}-/, '')).sort()).toEqual([
-        '200-1',
-        '201-1',
-      ]);
+      expect(
+        cache
+          .keys()
+          .map((k) => k.replace(/^dora-state-v1-[0-9a-f]{16}-/, ''))
+          .sort(),
+      ).toEqual(['200-1', '201-1']);
       const c = await tempDir();
       const runC = await runBundle(c, 'c', inputs(c), env(c, '202', scenario.now));
       expect(runC.exitCode, runC.stdout).toBe(0);

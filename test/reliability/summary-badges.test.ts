@@ -21,7 +21,6 @@ afterAll(() => {
   ledger.flush();
 });
 
-
 /** 6,000 deployments, one every 5 minutes over 3 weeks, each with a long-titled change, and 8,000 warnings. */
 function hugeResult(): RunResult {
   const start = Date.parse('2026-10-30T00:00:00Z');

