@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CollectorError } from '../../packages/action/src/collectors/errors.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
+import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
 import { runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
 import {
@@ -11,6 +14,7 @@ import {
   dataIds,
   errorText,
   quietWorld,
+  startReplay,
   truthIds,
 } from './world.js';
 
@@ -122,6 +126,52 @@ describe('primary rate limits', () => {
       eventsDoubleCounted: ids.doubled,
       secretsLeaked: leaked,
     });
+  });
+  it('row 02: max-wait end to end (the bundled Action): a wait longer than what is left of the budget is not waited; partial, exit 0, state saved', async () => {
+    const { scenario } = quietWorld();
+    // 1 s is waited for real (1 s of the 2 s budget); the next limit asks 5 s, more than the 1 s left.
+    const replay = await startReplay(scenario, [
+      {
+        method: 'GET',
+        path: RUNS,
+        times: 1,
+        status: 403,
+        headers: { 'retry-after': '1' },
+        body: { message: SECONDARY },
+      },
+      {
+        method: 'GET',
+        path: '^/repos/[^/]+/[^/]+/issues$',
+        status: 403,
+        headers: { 'retry-after': '5' },
+        body: { message: SECONDARY },
+      },
+    ]);
+    try {
+      const dir = await tempDir();
+      const run = await runBundle(
+        dir,
+        'max-wait',
+        bundleInputs(replay, dir, { 'max-wait': '2s' }),
+        runnerEnv(dir),
+      );
+      expect(run.exitCode, run.stdout).toBe(0);
+      const partial = run.stdout
+        .split('\n')
+        .find((l) => l.startsWith('::warning::Partial report:'));
+      expect(partial).toMatch(
+        /rate limit reached on GET .*\/issues.*\(waited 1 s of the 2 s allowed\)/,
+      );
+      expect(run.summary).toContain('**Partial report.**');
+      expect(run.summary).toContain('State** (file): not restored, saved');
+      expect(existsSync(join(dir, 'state', 'state.json'))).toBe(true);
+      expect(run.durationMs).toBeLessThan(30_000);
+      const leaked = countLeaks([...logLines(run.stdout), run.stderr, run.summary]);
+      expect(leaked).toBe(0);
+      ledger.add(2, { requestsRetried: 1, waitsHonoured: 1, secretsLeaked: leaked });
+    } finally {
+      await replay.close();
+    }
   });
 });
 

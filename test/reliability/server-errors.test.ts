@@ -50,9 +50,9 @@ describe('row 07: 5xx, connection reset and socket timeout', () => {
     const base = await cleanRun();
     const faults: ScenarioFault[] = [
       { method: 'GET', path: RUNS, times: 1, reset: true },
-      { method: 'GET', path: '^/repos/[^/]+/[^/]+/issues$', times: 1, delayMs: 900 },
+      { method: 'GET', path: '^/repos/[^/]+/[^/]+/issues$', times: 1, delayMs: 3_000 },
     ];
-    const run = await collectWorld(faults, { github: { requestTimeoutMs: 300 } });
+    const run = await collectWorld(faults, { github: { requestTimeoutMs: 1_000 } });
     // Counted by the client: the replay answers the slow request only after the client gave up on it.
     expect(run.result.api.github).toBe(base.result.api.github + 2);
     expect(run.byRoute[RUNS_ROUTE]).toBe((base.byRoute[RUNS_ROUTE] ?? 0) + 1);
