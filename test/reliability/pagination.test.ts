@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../../packages/action/src/collectors/collect.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
-import type { Scenario, ScenarioIssue, ScenarioWorkflowRun } from '../fakes/scenario.js';
+import type {
+  Scenario,
+  ScenarioFault,
+  ScenarioIssue,
+  ScenarioWorkflowRun,
+} from '../fakes/scenario.js';
 import { ledgerFor } from './ledger.js';
 import {
   collectWorld,
@@ -69,8 +74,8 @@ function manyRuns(count: number, everyMs: number): Scenario {
   };
 }
 
-async function collectRuns(scenario: Scenario) {
-  const replay = await startReplay(scenario);
+async function collectRuns(scenario: Scenario, faults: ScenarioFault[] = []) {
+  const replay = await startReplay(scenario, faults);
   try {
     const github = createGitHubClient({
       token: GITHUB_TOKEN,
@@ -130,6 +135,28 @@ describe('row 11: the 1,000-result cap of filtered workflow-run listings', () =>
     expect(used).toBeGreaterThanOrEqual(15);
     console.log(`row 11: 1,500 runs one second apart read in ${used} run-list requests`);
     ledger.add(11, { eventsLost: ids.lost, eventsDoubleCounted: ids.doubled });
+  });
+});
+
+describe('row 11: a 422 on a filtered listing', () => {
+  it('row 11: a 422 on a created range splits it in two halves: none lost, none twice', async () => {
+    // The first request is page 1 of the branch (complete=false); the second, the range probe, is refused.
+    const fault: ScenarioFault = {
+      method: 'GET',
+      path: '^/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs$',
+      afterRequests: 1,
+      times: 1,
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'WorkflowRun', code: 'custom', message: 'Too many results' }],
+      },
+    };
+    const { result } = await collectRuns(manyRuns(1_200, 20 * 60_000), [fault]);
+    const expected = Array.from({ length: 1_200 }, (_, i) => `acme/shop:run:${70_000 + i}`);
+    const ids = compareIds(expected, dataIds(result.data));
+    expect(ids).toEqual({ lost: 0, doubled: 0 });
+    ledger.add(11, { requestsRetried: 1, eventsLost: ids.lost, eventsDoubleCounted: ids.doubled });
   });
 });
 

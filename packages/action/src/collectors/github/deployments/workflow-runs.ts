@@ -218,9 +218,20 @@ export async function readCreatedRange(
   hi: number,
 ): Promise<ApiRun[]> {
   const params = { ...base, created: `${isoSeconds(lo * 1000)}..${isoSeconds(hi * 1000)}` };
-  const first = (
-    await ctx.client.octokit.request(RUNS_ROUTE, { ...params, per_page: PER_PAGE, page: 1 })
-  ).data as RunsPage;
+  let first: RunsPage;
+  try {
+    first = (
+      await ctx.client.octokit.request(RUNS_ROUTE, { ...params, per_page: PER_PAGE, page: 1 })
+    ).data as RunsPage;
+  } catch (error) {
+    // GitHub may refuse a filtered listing that exceeds its cap with a 422: read it in two halves.
+    if ((error as { status?: number }).status !== 422 || hi <= lo) throw error;
+    const mid = lo + Math.floor((hi - lo) / 2);
+    return [
+      ...(await readCreatedRange(ctx, base, lo, mid)),
+      ...(await readCreatedRange(ctx, base, mid + 1, hi)),
+    ];
+  }
   const total = first.total_count;
   if (total > FILTERED_CAP && hi > lo) {
     const parts = Math.min(Math.ceil(total / SPLIT_TARGET), hi - lo + 1);
