@@ -227,17 +227,27 @@ function dedupe<T extends { id: string }>(
   items: T[],
   later: (a: T, b: T) => boolean,
 ): { items: T[]; byId: Map<string, T> } {
+  // Ids are nearly always unique: one `set` per record, and a map that did not grow reveals a
+  // duplicate. Only then is the map rebuilt the careful way, comparing the records.
   const byId = new Map<string, T>();
-  let duplicates = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    byId.set(item.id, item);
+    if (byId.size !== i + 1) return dedupeSlow(items, later);
+  }
+  return { items, byId };
+}
+
+function dedupeSlow<T extends { id: string }>(
+  items: T[],
+  later: (a: T, b: T) => boolean,
+): { items: T[]; byId: Map<string, T> } {
+  const byId = new Map<string, T>();
   for (const item of items) {
     const seen = byId.get(item.id);
-    if (seen === undefined) byId.set(item.id, item);
-    else {
-      duplicates = true;
-      if (later(item, seen)) byId.set(item.id, item);
-    }
+    if (seen === undefined || later(item, seen)) byId.set(item.id, item);
   }
-  return { items: duplicates ? [...byId.values()] : items, byId };
+  return { items: [...byId.values()], byId };
 }
 
 function requireArray(data: Rec, field: keyof DoraData): unknown[] {

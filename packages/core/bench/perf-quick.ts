@@ -1,0 +1,41 @@
+/**
+ * Quick harness for the core's performance work: wall, CPU, GC pause and peak heap above the
+ * input of computeDora at one size. Usage:
+ * node --expose-gc --max-old-space-size=8192 --import tsx --conditions=@dora/source \
+ *   packages/core/bench/perf-quick.ts [size] [reps]
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { computeDora } from '@dora/core';
+import { generate } from './generate.js';
+import { collect, withPeakHeap } from './measure.js';
+
+const size = Number(process.argv[2] ?? 1_000_000);
+const reps = Number(process.argv[3] ?? 3);
+const warm = generate({ size: 10_000, seed: 7 });
+computeDora(warm.data, { window: warm.window });
+const g = generate({ size });
+let gcMs = 0;
+let gcCount = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gcMs += e.duration;
+    gcCount++;
+  }
+}).observe({ entryTypes: ['gc'] });
+const MB = 1024 * 1024;
+for (let r = 0; r < reps; r++) {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  gcMs = 0;
+  gcCount = 0;
+  const base = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const m = withPeakHeap(() => computeDora(g.data, { window: g.window }));
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  console.log(
+    `${size}: wall ${Math.round(wall)} ms, cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms, gc ${Math.round(gcMs)} ms (${gcCount}), heap above input ${Math.round((m.peakHeap - base) / MB)} MB, input ${Math.round(base / MB)} MB, lt median ${m.result.leadTime.median}, cfr ${m.result.changeFailureRate.rate}`,
+  );
+}
