@@ -26,6 +26,8 @@ export function readInputs(env: Env): ActionInputs {
     const value = core.getInput(name);
     if (value !== '') core.setSecret(value);
   }
+  // An empty github-token falls back to GITHUB_TOKEN: masked as well.
+  if (env.GITHUB_TOKEN) core.setSecret(env.GITHUB_TOKEN);
   const parsed = parseInputs((name) => core.getInput(name), env);
   if ('errors' in parsed) throw new InputError(parsed.errors);
   return parsed.inputs;
