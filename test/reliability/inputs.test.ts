@@ -4,12 +4,13 @@ import { INPUTS } from '../../packages/action/src/action-spec.js';
 import { parseInputs } from '../../packages/action/src/inputs.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { tempDir } from './pipeline-world.js';
+import { removeTempDirs, tempDir } from './pipeline-world.js';
 import { collectWorld, countLeaks, errorText, quietWorld, startReplay } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 const BASE: Record<string, string> = { 'github-token': 't', repositories: 'acme/shop' };

@@ -2,12 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CollectorError, PermissionError } from '../../packages/action/src/collectors/errors.js';
 import { isUserFacing } from '../../packages/action/src/errors.js';
 import { ledgerFor } from './ledger.js';
-import { runWorldPipeline, tempDir } from './pipeline-world.js';
+import { removeTempDirs, runWorldPipeline, tempDir } from './pipeline-world.js';
 import { countLeaks, errorText } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 describe('permissions and access', () => {

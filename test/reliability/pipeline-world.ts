@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collect } from '../../packages/action/src/collectors/collect.js';
@@ -14,8 +14,18 @@ import type { ReplayHandle } from '../fakes/replay-server.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
 import { clientsFor, GITHUB_TOKEN, PAGERDUTY_TOKEN, quietWorld, startReplay } from './world.js';
 
+const made: string[] = [];
+
 export async function tempDir(prefix = 'dora-reliability-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the directories `tempDir` made in this test file. */
+export async function removeTempDirs(): Promise<void> {
+  const dirs = made.splice(0);
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** The Action's inputs for the quiet world, pointed at a replay. */

@@ -5,7 +5,7 @@ import { CollectorError } from '../../packages/action/src/collectors/errors.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
+import { removeTempDirs, runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
 import {
   cleanRun,
   collectWorld,
@@ -19,8 +19,9 @@ import {
 } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 const RUNS = '^/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs$';

@@ -5,7 +5,7 @@ import type { ActionRun } from '../e2e/run-action.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { tempDir } from './pipeline-world.js';
+import { removeTempDirs, tempDir } from './pipeline-world.js';
 import {
   collectWorld,
   countLeaks,
@@ -17,8 +17,9 @@ import {
 } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 /** Every file a run left in its workspace (state, badges, report, outputs, summary). */

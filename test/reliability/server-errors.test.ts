@@ -4,7 +4,7 @@ import { CollectorError } from '../../packages/action/src/collectors/errors.js';
 import { isUserFacing } from '../../packages/action/src/errors.js';
 import type { ScenarioFault } from '../fakes/scenario.js';
 import { ledgerFor } from './ledger.js';
-import { runWorldPipeline, tempDir } from './pipeline-world.js';
+import { removeTempDirs, runWorldPipeline, tempDir } from './pipeline-world.js';
 import {
   cleanRun,
   clientsFor,
@@ -20,8 +20,9 @@ import {
 } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 const RUNS = '^/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs$';

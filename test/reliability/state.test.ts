@@ -11,12 +11,13 @@ import type { StoredState } from '../../packages/action/src/state/types.js';
 import { startFakeActionsCache } from '../e2e/fake-actions-cache.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
+import { removeTempDirs, runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
 import { compareIds, countLeaks, dataIds, quietWorld, startReplay, truthIds } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 const polluted = () => (({}) as Record<string, unknown>).polluted;

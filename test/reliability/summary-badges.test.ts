@@ -13,12 +13,13 @@ import {
 import type { RunResult } from '../../packages/action/src/run-info.js';
 import { bundleInputs, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { tempDir } from './pipeline-world.js';
+import { removeTempDirs, tempDir } from './pipeline-world.js';
 import { quietWorld, startReplay } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 /** 6,000 deployments, one every 5 minutes over 3 weeks, each with a long-titled change, and 8,000 warnings. */

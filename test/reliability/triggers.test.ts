@@ -5,12 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mayPersist, runContextFrom } from '../../packages/action/src/state/trust.js';
 import { bundleInputs, logLines, runBundle, runnerEnv } from './bundle.js';
 import { ledgerFor } from './ledger.js';
-import { runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
+import { removeTempDirs, runTexts, runWorldPipeline, tempDir } from './pipeline-world.js';
 import { compareIds, countLeaks, dataIds, quietWorld, startReplay, truthIds } from './world.js';
 
 const ledger = ledgerFor(import.meta.url);
-afterAll(() => {
+afterAll(async () => {
   ledger.flush();
+  await removeTempDirs();
 });
 
 const onMain = { repository: { default_branch: 'main' } };
