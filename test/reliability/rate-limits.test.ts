@@ -215,7 +215,7 @@ describe('secondary rate limits', () => {
     },
   );
 
-  it('row 04: secondary limit without retry-after: waits the 60 s fallback; max-wait bounds the total', async () => {
+  it('row 04: secondary limit without retry-after: waits the 60 s fallback, doubling on repeats; max-wait bounds the total', async () => {
     const base = await cleanRun();
     const fault: ScenarioFault = {
       method: 'GET',
@@ -229,11 +229,11 @@ describe('secondary rate limits', () => {
     const ids = compareIds(truthIds(quietWorld().truth), dataIds(once.result.data));
     expect(ids).toEqual({ lost: 0, doubled: 0 });
 
-    // 150 s allowed: two waits of 60 s fit, a third would not.
-    const bounded = await collectWorld([fault], { maxWaitMs: 150_000 });
-    expect(waits(bounded.logs)).toEqual([60, 60]);
+    // 200 s allowed: 60 s, then 120 s fit (180 s); the next, 240 s, would not.
+    const bounded = await collectWorld([fault], { maxWaitMs: 200_000 });
+    expect(waits(bounded.logs)).toEqual([60, 120]);
     expect(bounded.byRoute[RUNS_ROUTE]).toBe(3);
-    expect(bounded.result.partial?.reason).toContain('(waited 120 s of the 150 s allowed)');
+    expect(bounded.result.partial?.reason).toContain('(waited 180 s of the 200 s allowed)');
     ledger.add(4, {
       requestsRetried: 1 + 2,
       waitsHonoured: 1 + 2,

@@ -90,15 +90,24 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   };
   const onLimit =
-    (kind: string) =>
-    (
+    (kind: 'primary' | 'secondary') =>
+    async (
       retryAfter: number,
       request: { method: string; url: string },
       _o: unknown,
       retryCount: number,
-    ) => {
-      if (retryCount >= MAX_LIMIT_RETRIES || !takeWait(retryAfter)) return false;
-      log(`GitHub ${kind} rate limit on ${describe(request)}: waiting ${retryAfter} s`);
+    ): Promise<boolean> => {
+      // A secondary limit without retry-after falls back to a minute; repeated, the wait doubles
+      // (GitHub: "wait at least one minute, then back off exponentially"). The plugin waits
+      // `retryAfter` itself after this handler: only the extra is slept here.
+      const extra =
+        kind === 'secondary' && retryAfter === SECONDARY_FALLBACK_SECONDS
+          ? retryAfter * (2 ** retryCount - 1)
+          : 0;
+      const seconds = retryAfter + extra;
+      if (retryCount >= MAX_LIMIT_RETRIES || !takeWait(seconds)) return false;
+      log(`GitHub ${kind} rate limit on ${describe(request)}: waiting ${seconds} s`);
+      if (extra > 0) await sleep(extra * baseMs);
       return true;
     };
 
