@@ -261,7 +261,10 @@ describe('state between runs', () => {
 
   it('row 26: two concurrent runs save distinct keys; the next run restores the newest and loses nothing', async () => {
     const { scenario } = quietWorld();
+    const earlier = new Date(Date.parse(scenario.now) - 3 * 86_400_000).toISOString();
+    // Each run sees the world at its own clock (an ETag from the present would claim "unchanged").
     const replay = await startReplay(scenario);
+    const replayEarlier = await startReplay(scenario, [], earlier);
     const cache = await startFakeActionsCache();
     try {
       const env = (dir: string, runId: string, now: string) =>
@@ -271,11 +274,11 @@ describe('state between runs', () => {
           GITHUB_RUN_ID: runId,
           DORA_NOW: now,
         });
-      const inputs = (dir: string) => bundleInputs(replay, dir, { 'state-backend': 'auto' });
+      const inputs = (dir: string, at = replay) =>
+        bundleInputs(at, dir, { 'state-backend': 'auto' });
       const [a, b] = [await tempDir(), await tempDir()];
-      const earlier = new Date(Date.parse(scenario.now) - 3 * 86_400_000).toISOString();
       const [runA, runB] = await Promise.all([
-        runBundle(a, 'a', inputs(a), env(a, '200', earlier)),
+        runBundle(a, 'a', inputs(a, replayEarlier), env(a, '200', earlier)),
         runBundle(b, 'b', inputs(b), env(b, '201', scenario.now)),
       ]);
       expect(runA.exitCode, runA.stdout).toBe(0);
@@ -294,18 +297,32 @@ describe('state between runs', () => {
       const { 'api-requests': _b, 'report-path': _rb, ...fromB } = runB.outputs;
       const { 'api-requests': _c, 'report-path': _rc, ...fromC } = runC.outputs;
       expect(fromC).toEqual(fromB);
-      const expected = Number(runB.outputs.deployments);
-      const got = Number(runC.outputs.deployments);
+      // The other order for certain: the older clock's state saved last, then restored.
+      const a2 = await tempDir();
+      const runA2 = await runBundle(a2, 'a2', inputs(a2, replayEarlier), env(a2, '203', earlier));
+      expect(runA2.exitCode, runA2.stdout).toBe(0);
+      const c2 = await tempDir();
+      const runC2 = await runBundle(c2, 'c2', inputs(c2), env(c2, '204', scenario.now));
+      expect(runC2.summary).toContain('State** (Actions cache): restored, saved');
+      const { 'api-requests': _c2, 'report-path': _rc2, ...fromC2 } = runC2.outputs;
+      expect(fromC2).toEqual(fromB);
+      const expected = Number(runB.outputs.deployments) * 2;
+      const got = Number(runC.outputs.deployments) + Number(runC2.outputs.deployments);
       ledger.add(26, {
         eventsLost: Math.max(0, expected - got),
         eventsDoubleCounted: Math.max(0, got - expected),
         secretsLeaked: countLeaks(
-          [runA, runB, runC].flatMap((r) => [...logLines(r.stdout), r.stderr, r.summary]),
+          [runA, runB, runC, runA2, runC2].flatMap((r) => [
+            ...logLines(r.stdout),
+            r.stderr,
+            r.summary,
+          ]),
         ),
       });
     } finally {
       await cache.close();
       await replay.close();
+      await replayEarlier.close();
     }
   }, 120_000);
 });
