@@ -1,4 +1,5 @@
 import { DoraInputError } from './errors.js';
+import { IdIndex } from './id-index.js';
 import { optionalInstant, requireInstant } from './instant.js';
 import type { Change, DoraData, FailureReason, Incident } from './types.js';
 
@@ -61,8 +62,8 @@ export interface NormalData {
   changes: NChange[];
   incidents: NIncident[];
   /** Production deployments by id. */
-  deploymentById: Map<string, NDeployment>;
-  changeById: Map<string, NChange>;
+  deploymentById: IdIndex<NDeployment>;
+  changeById: IdIndex<NChange>;
   /** True when at least one deployment in the input carries `changeIds`. */
   linked: boolean;
 }
@@ -223,33 +224,6 @@ function laterIncident(a: NIncident, b: NIncident): boolean {
   return a.createdAt < b.createdAt;
 }
 
-function dedupe<T extends { id: string }>(
-  items: T[],
-  later: (a: T, b: T) => boolean,
-): { items: T[]; byId: Map<string, T> } {
-  // Ids are nearly always unique: one `set` per record, and a map that did not grow reveals a
-  // duplicate. Only then is the map rebuilt the careful way, comparing the records.
-  const byId = new Map<string, T>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
-    byId.set(item.id, item);
-    if (byId.size !== i + 1) return dedupeSlow(items, later);
-  }
-  return { items, byId };
-}
-
-function dedupeSlow<T extends { id: string }>(
-  items: T[],
-  later: (a: T, b: T) => boolean,
-): { items: T[]; byId: Map<string, T> } {
-  const byId = new Map<string, T>();
-  for (const item of items) {
-    const seen = byId.get(item.id);
-    if (seen === undefined || later(item, seen)) byId.set(item.id, item);
-  }
-  return { items: [...byId.values()], byId };
-}
-
 function requireArray(data: Rec, field: keyof DoraData): unknown[] {
   const value = data[field];
   if (value === undefined || value === null) return [];
@@ -290,14 +264,14 @@ export function normaliseData(
   const incidents = new Array<NIncident>(rawIncidents.length);
   for (let i = 0; i < rawIncidents.length; i++)
     incidents[i] = normaliseIncident(rawIncidents[i], i);
-  const d = dedupe(deployments, laterDeployment);
-  const c = dedupe(changes, laterChange);
+  const d = IdIndex.build(deployments, laterDeployment);
+  const c = IdIndex.build(changes, laterChange);
   return {
     deployments: d.items,
     changes: c.items,
-    incidents: dedupe(incidents, laterIncident).items,
-    deploymentById: d.byId,
-    changeById: c.byId,
+    incidents: IdIndex.build(incidents, laterIncident).items,
+    deploymentById: d.index,
+    changeById: c.index,
     linked,
   };
 }

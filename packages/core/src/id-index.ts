@@ -1,0 +1,124 @@
+/**
+ * Records by id, one per id. A million ids through a `Map` cost a hash of every key string on
+ * insert and again on every rehash as the table doubles; here the table is sized once, the
+ * hashes live in a typed array beside it, and a key string is compared only when its hash matches.
+ */
+export class IdIndex<T extends { readonly id: string }> {
+  readonly #items: readonly T[];
+  /** The id of each record in `#items`: one pointer less to follow per comparison. */
+  readonly #ids: readonly string[];
+  /** 1 + the index in `#items` of the record held in each slot; 0 for an empty slot. */
+  readonly #slots: Int32Array;
+  readonly #hashes: Int32Array;
+  readonly #mask: number;
+
+  private constructor(
+    items: readonly T[],
+    ids: readonly string[],
+    slots: Int32Array,
+    hashes: Int32Array,
+  ) {
+    this.#items = items;
+    this.#ids = ids;
+    this.#slots = slots;
+    this.#hashes = hashes;
+    this.#mask = slots.length - 1;
+  }
+
+  /**
+   * Indexes `items`. When ids repeat, `later(a, b)` says whether `a` replaces `b`; the records
+   * kept stay in the order of each id's first occurrence (as a `Map` keeps its keys).
+   */
+  static build<T extends { readonly id: string }>(
+    items: T[],
+    later: (a: T, b: T) => boolean,
+  ): { index: IdIndex<T>; items: T[] } {
+    const n = items.length;
+    let capacity = 16;
+    while (capacity < n * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const slots = new Int32Array(capacity);
+    const hashes = new Int32Array(capacity);
+    /** The slot of each record's id. */
+    const at = new Int32Array(n);
+    const ids = new Array<string>(n);
+    let duplicates = false;
+    for (let i = 0; i < n; i++) {
+      const item = items[i] as T;
+      const id = item.id;
+      ids[i] = id;
+      const h = hashId(id);
+      let p = h & mask;
+      for (;;) {
+        const s = slots[p] as number;
+        if (s === 0) {
+          slots[p] = i + 1;
+          hashes[p] = h;
+          break;
+        }
+        if (hashes[p] === h && ids[s - 1] === id) {
+          duplicates = true;
+          if (later(item, items[s - 1] as T)) slots[p] = i + 1;
+          break;
+        }
+        p = (p + 1) & mask;
+      }
+      at[i] = p;
+    }
+    // The index keeps its own list: callers may sort theirs.
+    if (!duplicates) return { index: new IdIndex(items.slice(), ids, slots, hashes), items };
+    return IdIndex.#compact(items, slots, hashes, at);
+  }
+
+  /** Rewrites the slots against a list holding only the kept records, in first-occurrence order. */
+  static #compact<T extends { readonly id: string }>(
+    items: T[],
+    slots: Int32Array,
+    hashes: Int32Array,
+    at: Int32Array,
+  ): { index: IdIndex<T>; items: T[] } {
+    const kept: T[] = [];
+    const done = new Uint8Array(slots.length);
+    for (let i = 0; i < items.length; i++) {
+      const p = at[i] as number;
+      if (done[p] === 1) continue;
+      done[p] = 1;
+      kept.push(items[(slots[p] as number) - 1] as T);
+      slots[p] = kept.length;
+    }
+    const ids = kept.map((item) => item.id);
+    return { index: new IdIndex(kept.slice(), ids, slots, hashes), items: kept };
+  }
+
+  #slotOf(id: string): number {
+    const h = hashId(id);
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let p = h & mask;
+    for (;;) {
+      const s = slots[p] as number;
+      if (s === 0) return -1;
+      if (this.#hashes[p] === h && this.#ids[s - 1] === id) return p;
+      p = (p + 1) & mask;
+    }
+  }
+
+  /** The record with this id, if any. */
+  get(id: string): T | undefined {
+    const p = this.#slotOf(id);
+    return p < 0 ? undefined : this.#items[(this.#slots[p] as number) - 1];
+  }
+
+  get size(): number {
+    return this.#items.length;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
+export function hashId(s: string): number {
+  let h = 0x811c9dc5 ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
