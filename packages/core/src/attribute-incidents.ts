@@ -13,33 +13,20 @@ export function attributeIncidents(
   attributionMs: number,
 ): void {
   let index: GroupIndex | undefined;
-  for (const incident of data.incidents) {
-    const d = attributedDeployment(
-      incident,
-      data,
-      () => {
-        index ??= new GroupIndex(successes);
-        return index;
-      },
-      attributionMs,
-    );
+  const { incidents } = data;
+  for (let i = 0; i < incidents.length; i++) {
+    const incident = incidents[i] as NIncident;
+    let d: NDeployment | undefined;
+    if (incident.deploymentId !== undefined) {
+      d = data.deploymentById.get(incident.deploymentId);
+    } else {
+      index ??= new GroupIndex(successes);
+      d = index.lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
+      if (d !== undefined && incident.createdAt - d.t > attributionMs) d = undefined;
+    }
     if (d !== undefined) {
       d.incidents = append(d.incidents, incident);
       d.reasons = append(d.reasons, { kind: 'incident', ref: incident.id });
     }
   }
-}
-
-function attributedDeployment(
-  incident: NIncident,
-  data: NormalData,
-  index: () => GroupIndex,
-  attributionMs: number,
-): NDeployment | undefined {
-  if (incident.deploymentId !== undefined) {
-    const named = data.deploymentById.get(incident.deploymentId);
-    return named;
-  }
-  const d = index().lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
-  return d !== undefined && incident.createdAt - d.t <= attributionMs ? d : undefined;
 }

@@ -27,7 +27,9 @@ export function isHotfix(c: NChange, rule: HotfixRule): boolean {
  */
 export function classifyChanges(data: NormalData, rule: HotfixRule): void {
   let byTitle: Map<string, NChange[]> | undefined;
-  for (const c of data.changes) {
+  const { changes } = data;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i] as NChange;
     c.hotfix = isHotfix(c, rule);
     const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
     c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;

@@ -1,4 +1,4 @@
-import { append, type NDeployment, type NormalData } from './normalize.js';
+import { append, type NChange, type NDeployment, type NormalData } from './normalize.js';
 import type { FailureReason } from './types.js';
 
 const DEPLOYMENT_FAILED: FailureReason = Object.freeze({ kind: 'deployment-failed' });
@@ -18,7 +18,8 @@ const KIND_ORDER: Readonly<Record<string, number>> = {
 function groups(list: readonly NDeployment[]): NDeployment[][] {
   const byRepo = new Map<string | undefined, Map<string | undefined, Map<string, NDeployment[]>>>();
   const out: NDeployment[][] = [];
-  for (const d of list) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as NDeployment;
     let byService = byRepo.get(d.repository);
     if (byService === undefined) {
       byService = new Map();
@@ -62,10 +63,13 @@ function markRollbacks(successes: readonly NDeployment[]): void {
 }
 
 function markReverted(data: NormalData): void {
-  for (const c of data.changes) {
-    if (c.ship === undefined) continue;
+  const { changes } = data;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i] as NChange;
+    const ship = c.ship;
+    if (ship === undefined || c.revertedBy.length === 0) continue;
     for (const r of c.revertedBy)
-      c.ship.reasons = append(c.ship.reasons, { kind: 'reverted', ref: r.id });
+      ship.reasons = append(ship.reasons, { kind: 'reverted', ref: r.id });
   }
 }
 
@@ -113,14 +117,16 @@ export function markFailures(
   production: readonly NDeployment[],
   successes: readonly NDeployment[],
 ): void {
-  for (const d of production) {
+  for (let i = 0; i < production.length; i++) {
+    const d = production[i] as NDeployment;
     if (!d.success) d.reasons = append(d.reasons, DEPLOYMENT_FAILED);
   }
   markRollbacks(successes);
   markReverted(data);
   // Most histories carry no hotfix at all: then the per-group walk has nothing to find.
   if (data.changes.some((c) => c.hotfix)) markHotfixFollowups(production);
-  for (const d of production) {
+  for (let i = 0; i < production.length; i++) {
+    const d = production[i] as NDeployment;
     d.reasons = tidy(d.reasons);
     d.remediation =
       d.success &&

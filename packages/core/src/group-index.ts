@@ -13,7 +13,8 @@ function groupBy(
   keyOf: (d: NDeployment) => string | undefined,
 ): Groups {
   const groups: Groups = new Map();
-  for (const d of list) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as NDeployment;
     const k = keyOf(d);
     const g = groups.get(k);
     if (g === undefined) groups.set(k, [d]);

@@ -2,6 +2,7 @@ import { type Analysis, analyse } from './analysis.js';
 import { distribution } from './distribution.js';
 import { lowerBoundT } from './group-index.js';
 import { levelOf } from './levels.js';
+import type { NChange } from './normalize.js';
 import type { DoraAudit, DoraData, DoraOptions, LeadTimeResult } from './types.js';
 import type { TimeRange } from './window.js';
 
@@ -34,7 +35,9 @@ export function leadTimeSamples(
   for (let i = lowerBoundT(production, range.from); i < end; i++) {
     const d = production[i];
     if (d === undefined || d.shipped.length === 0) continue;
-    for (const c of d.shipped) {
+    const shipped = d.shipped;
+    for (let k = 0; k < shipped.length; k++) {
+      const c = shipped[k] as NChange;
       const seconds = (d.t - c.firstCommitAt) / 1000;
       if (seconds < 0) excluded++;
       else samples.push(seconds);

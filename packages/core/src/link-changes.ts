@@ -23,11 +23,14 @@ export function linkChanges(data: NormalData, successes: readonly NDeployment[])
 }
 
 function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
-  for (const d of successes) {
+  const index = data.changeById;
+  // Indexed loops: a million iterations must not depend on the iterator protocol being optimised away.
+  for (let i = 0; i < successes.length; i++) {
+    const d = successes[i] as NDeployment;
     const ids = d.changeIds;
     if (ids === undefined) continue;
-    for (const id of ids) {
-      const c = data.changeById.get(id);
+    for (let k = 0; k < ids.length; k++) {
+      const c = index.get(ids[k] as string);
       if (c !== undefined && c.ship === undefined) {
         c.ship = d;
         d.shipped = append(d.shipped, c);

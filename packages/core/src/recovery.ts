@@ -13,7 +13,8 @@ export function computeRecovery(
   failures: readonly NDeployment[],
 ): void {
   let clean: GroupIndex | undefined;
-  for (const f of failures) {
+  for (let i = 0; i < failures.length; i++) {
+    const f = failures[i] as NDeployment;
     let recoveredAt: number | undefined;
     if (f.incidents.length > 0) {
       recoveredAt = latestResolution(f);
