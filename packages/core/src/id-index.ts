@@ -1,28 +1,22 @@
 /**
  * Records by id, one per id. A million ids through a `Map` cost a hash of every key string on
- * insert and again on every rehash as the table doubles; here the table is sized once, the
- * hashes live in a typed array beside it, and a key string is compared only when its hash matches.
+ * insert and again on every rehash as the table doubles; here the table is sized once, each
+ * slot holds the id's hash beside the record's index (one cache line per probe), and a key
+ * string is compared only when its hash matches.
  */
 export class IdIndex<T extends { readonly id: string }> {
   readonly #items: readonly T[];
   /** The id of each record in `#items`: one pointer less to follow per comparison. */
   readonly #ids: readonly string[];
-  /** 1 + the index in `#items` of the record held in each slot; 0 for an empty slot. */
-  readonly #slots: Int32Array;
-  readonly #hashes: Int32Array;
+  /** Per slot `p`: `[2p]` the id's hash, `[2p + 1]` 1 + its record's index (0: empty slot). */
+  readonly #table: Int32Array;
   readonly #mask: number;
 
-  private constructor(
-    items: readonly T[],
-    ids: readonly string[],
-    slots: Int32Array,
-    hashes: Int32Array,
-  ) {
+  private constructor(items: readonly T[], ids: readonly string[], table: Int32Array) {
     this.#items = items;
     this.#ids = ids;
-    this.#slots = slots;
-    this.#hashes = hashes;
-    this.#mask = slots.length - 1;
+    this.#table = table;
+    this.#mask = table.length / 2 - 1;
   }
 
   /**
@@ -37,8 +31,7 @@ export class IdIndex<T extends { readonly id: string }> {
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
     const mask = capacity - 1;
-    const slots = new Int32Array(capacity);
-    const hashes = new Int32Array(capacity);
+    const table = new Int32Array(capacity * 2);
     /** The slot of each record's id. */
     const at = new Int32Array(n);
     const ids = new Array<string>(n);
@@ -50,15 +43,15 @@ export class IdIndex<T extends { readonly id: string }> {
       const h = hashId(id);
       let p = h & mask;
       for (;;) {
-        const s = slots[p] as number;
+        const s = table[2 * p + 1] as number;
         if (s === 0) {
-          slots[p] = i + 1;
-          hashes[p] = h;
+          table[2 * p] = h;
+          table[2 * p + 1] = i + 1;
           break;
         }
-        if (hashes[p] === h && ids[s - 1] === id) {
+        if (table[2 * p] === h && ids[s - 1] === id) {
           duplicates = true;
-          if (later(item, items[s - 1] as T)) slots[p] = i + 1;
+          if (later(item, items[s - 1] as T)) table[2 * p + 1] = i + 1;
           break;
         }
         p = (p + 1) & mask;
@@ -66,47 +59,41 @@ export class IdIndex<T extends { readonly id: string }> {
       at[i] = p;
     }
     // The index keeps its own list: callers may sort theirs.
-    if (!duplicates) return { index: new IdIndex(items.slice(), ids, slots, hashes), items };
-    return IdIndex.#compact(items, slots, hashes, at);
+    if (!duplicates) return { index: new IdIndex(items.slice(), ids, table), items };
+    return IdIndex.#compact(items, table, at);
   }
 
   /** Rewrites the slots against a list holding only the kept records, in first-occurrence order. */
   static #compact<T extends { readonly id: string }>(
     items: T[],
-    slots: Int32Array,
-    hashes: Int32Array,
+    table: Int32Array,
     at: Int32Array,
   ): { index: IdIndex<T>; items: T[] } {
     const kept: T[] = [];
-    const done = new Uint8Array(slots.length);
+    const done = new Uint8Array(table.length / 2);
     for (let i = 0; i < items.length; i++) {
       const p = at[i] as number;
       if (done[p] === 1) continue;
       done[p] = 1;
-      kept.push(items[(slots[p] as number) - 1] as T);
-      slots[p] = kept.length;
+      kept.push(items[(table[2 * p + 1] as number) - 1] as T);
+      table[2 * p + 1] = kept.length;
     }
     const ids = kept.map((item) => item.id);
-    return { index: new IdIndex(kept.slice(), ids, slots, hashes), items: kept };
-  }
-
-  #slotOf(id: string): number {
-    const h = hashId(id);
-    const slots = this.#slots;
-    const mask = this.#mask;
-    let p = h & mask;
-    for (;;) {
-      const s = slots[p] as number;
-      if (s === 0) return -1;
-      if (this.#hashes[p] === h && this.#ids[s - 1] === id) return p;
-      p = (p + 1) & mask;
-    }
+    return { index: new IdIndex(kept.slice(), ids, table), items: kept };
   }
 
   /** The record with this id, if any. */
   get(id: string): T | undefined {
-    const p = this.#slotOf(id);
-    return p < 0 ? undefined : this.#items[(this.#slots[p] as number) - 1];
+    const h = hashId(id);
+    const table = this.#table;
+    const mask = this.#mask;
+    let p = h & mask;
+    for (;;) {
+      const s = table[2 * p + 1] as number;
+      if (s === 0) return undefined;
+      if (table[2 * p] === h && this.#ids[s - 1] === id) return this.#items[s - 1];
+      p = (p + 1) & mask;
+    }
   }
 
   get size(): number {

@@ -24,18 +24,23 @@ export function linkChanges(data: NormalData, successes: readonly NDeployment[])
 
 function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
   const index = data.changeById;
+  // Collected in one scratch list, then copied at their exact length: arrays grown by `push`
+  // keep spare capacity, which a million deployments would carry through the whole call.
+  const scratch: NChange[] = [];
   // Indexed loops: a million iterations must not depend on the iterator protocol being optimised away.
   for (let i = 0; i < successes.length; i++) {
     const d = successes[i] as NDeployment;
     const ids = d.changeIds;
     if (ids === undefined) continue;
+    scratch.length = 0;
     for (let k = 0; k < ids.length; k++) {
       const c = index.get(ids[k] as string);
       if (c !== undefined && c.ship === undefined) {
         c.ship = d;
-        d.shipped = append(d.shipped, c);
+        scratch.push(c);
       }
     }
+    if (scratch.length > 0) d.shipped = scratch.slice();
   }
 }
 
