@@ -41,9 +41,11 @@ function isSorted(list: readonly NDeployment[]): boolean {
 export function analyse(data: DoraData, options: DoraOptions, withBenchmark = true): Analysis {
   const opts = normaliseOptions(options, withBenchmark);
   const normal = normaliseData(data, opts.isProduction);
-  const production = normal.deployments;
-  // Collectors usually emit deployments in time order: check before paying for a sort.
-  if (!isSorted(production)) production.sort(compareDeployments);
+  // Collectors usually emit deployments in time order: check before paying for a sort. The
+  // normalised list itself stays in input order (the id index refers to it by position).
+  const production = isSorted(normal.deployments)
+    ? normal.deployments
+    : normal.deployments.slice().sort(compareDeployments);
   for (let i = 0; i < production.length; i++) (production[i] as NDeployment).pos = i;
   const successes = production.filter((d) => d.success);
 

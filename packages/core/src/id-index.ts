@@ -20,7 +20,8 @@ export class IdIndex<T extends { readonly id: string }> {
   }
 
   /**
-   * Indexes `items`. When ids repeat, `later(a, b)` says whether `a` replaces `b`; the records
+   * Indexes `items`, which the index keeps: the caller must not reorder the returned list (copy
+   * it first, as `analyse` does before sorting). When ids repeat, `later(a, b)` says whether `a` replaces `b`; the records
    * kept stay in the order of each id's first occurrence (as a `Map` keeps its keys).
    */
   static build<T extends { readonly id: string }>(
@@ -58,8 +59,7 @@ export class IdIndex<T extends { readonly id: string }> {
       }
       at[i] = p;
     }
-    // The index keeps its own list: callers may sort theirs.
-    if (!duplicates) return { index: new IdIndex(items.slice(), ids, table), items };
+    if (!duplicates) return { index: new IdIndex(items, ids, table), items };
     return IdIndex.#compact(items, table, at);
   }
 
@@ -79,7 +79,7 @@ export class IdIndex<T extends { readonly id: string }> {
       table[2 * p + 1] = kept.length;
     }
     const ids = kept.map((item) => item.id);
-    return { index: new IdIndex(kept.slice(), ids, table), items: kept };
+    return { index: new IdIndex(kept, ids, table), items: kept };
   }
 
   /** The record with this id, if any. */
