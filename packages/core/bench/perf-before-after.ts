@@ -1,0 +1,39 @@
+/**
+ * computeDora before and after the performance work, alternating in one process so that load
+ * from other jobs hits both alike. The "before" sources are extracted (untracked) with:
+ * git archive e80e808 packages/core/src | tar -x -C packages/core/.perf-before --strip-components=3
+ */
+import { computeDora } from '@dora/core';
+import { generate } from './generate.js';
+import { collect, withPeakHeap } from './measure.js';
+
+type Compute = typeof computeDora;
+const beforePath = new URL('../.perf-before/index.ts', import.meta.url).href;
+const before = ((await import(beforePath)) as { computeDora: Compute }).computeDora;
+const size = Number(process.argv[2] ?? 1_000_000);
+const reps = Number(process.argv[3] ?? 3);
+const warm = generate({ size: 10_000, seed: 7 });
+before(warm.data, { window: warm.window });
+computeDora(warm.data, { window: warm.window });
+const g = generate({ size });
+const MB = 1024 * 1024;
+const rows: Record<string, string[]> = { before: [], after: [] };
+for (let r = 0; r < reps; r++) {
+  for (const [name, fn] of [
+    ['before', before],
+    ['after', computeDora],
+  ] as const) {
+    collect();
+    const base = process.memoryUsage().heapUsed;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const m = withPeakHeap(() => fn(g.data, { window: g.window }));
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    rows[name]?.push(
+      `wall ${Math.round(wall)} cpu ${Math.round((cpu.user + cpu.system) / 1000)} heap+ ${Math.round((m.peakHeap - base) / MB)} MB (lt median ${m.result.leadTime.median})`,
+    );
+  }
+}
+for (const [name, list] of Object.entries(rows))
+  console.log(`${size} ${name}: ${list.join(' | ')}`);
