@@ -70,12 +70,12 @@ function createPagerDutyClient(options) {
                     await sleep(failures * failures * baseMs);
                     continue;
                 }
-                throw toError(path, res.status, res.data);
+                throw toError(path, res.status, res.data, options.token);
             }
         },
     };
 }
-function toError(path, status, data) {
+function toError(path, status, data, token) {
     if (status === 0)
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CollectorError */ .uX('pagerduty', `PagerDuty request GET ${path} failed: ${String(data)}`);
     if (status === 401) {
@@ -84,7 +84,8 @@ function toError(path, status, data) {
     if (status === 403) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PermissionError */ .i_('pagerduty', `PagerDuty refused GET ${path} (403): needs \`incidents.read\``, 'incidents.read', status);
     }
-    const detail = describeBody(data);
+    // A server may echo what it was sent: the key never reaches a message.
+    const detail = token === '' ? describeBody(data) : describeBody(data).replaceAll(token, '***');
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CollectorError */ .uX('pagerduty', `PagerDuty request GET ${path} failed (${status})${detail ? `: ${detail}` : ''}`, { status });
 }
 function describeBody(data) {
