@@ -1,4 +1,4 @@
-import { append, type NChange, type NormalData } from './normalize.js';
+import { append, changeLabels, changeText, type NChange, type NormalData } from './normalize.js';
 
 const REVERT_TITLE = /^Revert "(.+)"$/s;
 
@@ -9,11 +9,13 @@ export interface HotfixRule {
 
 /** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
 export function isHotfix(c: NChange, rule: HotfixRule): boolean {
-  if (c.labels !== undefined) {
-    for (const label of c.labels) if (rule.labels.has(label.toLowerCase())) return true;
+  const labels = changeLabels(c);
+  if (labels !== undefined) {
+    for (const label of labels) if (rule.labels.has(label.toLowerCase())) return true;
   }
-  if (c.branch !== undefined) {
-    const branch = c.branch.toLowerCase();
+  const headBranch = changeText(c, 'branch');
+  if (headBranch !== undefined) {
+    const branch = headBranch.toLowerCase();
     for (const prefix of rule.branchPrefixes) if (branch.startsWith(prefix)) return true;
   }
   return false;
@@ -31,10 +33,12 @@ export function classifyChanges(data: NormalData, rule: HotfixRule): void {
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i] as NChange;
     c.hotfix = isHotfix(c, rule);
-    const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
-    c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;
+    const title = changeText(c, 'title');
+    const reverts = changeText(c, 'reverts');
+    const titleMatch = title === undefined ? null : REVERT_TITLE.exec(title);
+    c.revert = (reverts !== undefined && reverts !== '') || titleMatch !== null;
     if (!c.revert) continue;
-    let target = c.reverts === undefined ? undefined : data.changeById.get(c.reverts);
+    let target = reverts === undefined ? undefined : data.changeById.get(reverts);
     if ((target === undefined || target === c) && titleMatch?.[1] !== undefined) {
       byTitle ??= indexByTitle(data.changes);
       target = titleTarget(c, byTitle.get(titleMatch[1]));
@@ -46,9 +50,10 @@ export function classifyChanges(data: NormalData, rule: HotfixRule): void {
 function indexByTitle(changes: readonly NChange[]): Map<string, NChange[]> {
   const byTitle = new Map<string, NChange[]>();
   for (const c of changes) {
-    if (c.title === undefined) continue;
-    const list = byTitle.get(c.title);
-    if (list === undefined) byTitle.set(c.title, [c]);
+    const title = changeText(c, 'title');
+    if (title === undefined) continue;
+    const list = byTitle.get(title);
+    if (list === undefined) byTitle.set(title, [c]);
     else list.push(c);
   }
   return byTitle;

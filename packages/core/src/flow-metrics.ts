@@ -1,7 +1,7 @@
 import { analyse } from './analysis.js';
 import { distribution } from './distribution.js';
 import { DAY_MS } from './instant.js';
-import type { NChange } from './normalize.js';
+import { changeInstant, type NChange } from './normalize.js';
 import type { DoraData, DoraOptions, FlowMetricsResult } from './types.js';
 
 export type FlowMetricsOptions = Pick<DoraOptions, 'window' | 'now' | 'environment'>;
@@ -30,9 +30,11 @@ export function flowMetrics(data: DoraData, options: FlowMetricsOptions): FlowMe
   const deploy: number[] = [];
   for (const c of merged) {
     push(cycle, c.firstCommitAt, c.mergedAt);
-    push(coding, c.firstCommitAt, c.createdAt);
-    push(pickup, c.createdAt, c.firstReviewAt);
-    push(review, c.firstReviewAt, c.mergedAt);
+    const createdAt = changeInstant(c, 'createdAt');
+    const firstReviewAt = changeInstant(c, 'firstReviewAt');
+    push(coding, c.firstCommitAt, createdAt);
+    push(pickup, createdAt, firstReviewAt);
+    push(review, firstReviewAt, c.mergedAt);
     push(deploy, c.mergedAt, c.ship?.t);
   }
   const days = (to - from) / DAY_MS;

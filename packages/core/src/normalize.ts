@@ -1,6 +1,6 @@
 import { DoraInputError } from './errors.js';
 import { IdIndex } from './id-index.js';
-import { optionalInstant, requireInstant } from './instant.js';
+import { instantToMs, optionalInstant, requireInstant } from './instant.js';
 import type { Change, DoraData, FailureReason, Incident } from './types.js';
 
 /** A deployment after validation, instants in epoch ms. Analysis fields are filled by `analyse`. */
@@ -28,18 +28,18 @@ export interface NDeployment {
   recoverySeconds: number | null;
 }
 
+/**
+ * A change after validation. Only what the metrics read for every change is copied; the other
+ * fields, validated, are read from the input record `raw` through the accessors below: a
+ * million changes would otherwise carry copies of them (and a boxed number per instant)
+ * through the whole call, as garbage-collection time and peak memory.
+ */
 export interface NChange {
   readonly id: string;
   readonly firstCommitAt: number;
-  readonly createdAt: number | undefined;
-  readonly firstReviewAt: number | undefined;
   readonly mergedAt: number | undefined;
   readonly repository: string | undefined;
-  readonly author: string | undefined;
-  readonly labels: readonly string[] | undefined;
-  readonly title: string | undefined;
-  readonly branch: string | undefined;
-  readonly reverts: string | undefined;
+  readonly raw: Readonly<Record<string, unknown>>;
   /** The shipping deployment `s(c)`. */
   ship: NDeployment | undefined;
   hotfix: boolean;
@@ -166,23 +166,51 @@ function normaliseDeployment(
 function normaliseChange(raw: unknown, index: number): NChange {
   const record = `changes[${index}]`;
   const c = asRecord(raw, record) as Rec & Partial<Change>;
+  const id = requireId(c.id, record);
+  const firstCommitAt = requireInstant(c.firstCommitAt, record, 'firstCommitAt');
+  optionalInstant(c.createdAt, record, 'createdAt');
+  optionalInstant(c.firstReviewAt, record, 'firstReviewAt');
+  const mergedAt = optionalInstant(c.mergedAt, record, 'mergedAt');
+  const repository = optionalString(c.repository, record, 'repository');
+  optionalString(c.author, record, 'author');
+  optionalStrings(c.labels, record, 'labels');
+  optionalString(c.title, record, 'title');
+  optionalString(c.branch, record, 'branch');
+  optionalString(c.reverts, record, 'reverts');
   return {
-    id: requireId(c.id, record),
-    firstCommitAt: requireInstant(c.firstCommitAt, record, 'firstCommitAt'),
-    createdAt: optionalInstant(c.createdAt, record, 'createdAt'),
-    firstReviewAt: optionalInstant(c.firstReviewAt, record, 'firstReviewAt'),
-    mergedAt: optionalInstant(c.mergedAt, record, 'mergedAt'),
-    repository: optionalString(c.repository, record, 'repository'),
-    author: optionalString(c.author, record, 'author'),
-    labels: optionalStrings(c.labels, record, 'labels'),
-    title: optionalString(c.title, record, 'title'),
-    branch: optionalString(c.branch, record, 'branch'),
-    reverts: optionalString(c.reverts, record, 'reverts'),
+    id,
+    firstCommitAt,
+    mergedAt,
+    repository,
+    raw: c,
     ship: undefined,
     hotfix: false,
     revert: false,
     revertedBy: NONE,
   };
+}
+
+type ChangeText = 'author' | 'title' | 'branch' | 'reverts';
+
+/** A validated optional string field of a change (`null` reads as absent, as in validation). */
+export function changeText(c: NChange, field: ChangeText): string | undefined {
+  const v = c.raw[field];
+  return v === null || v === undefined ? undefined : (v as string);
+}
+
+/** The change's labels, validated. */
+export function changeLabels(c: NChange): readonly string[] | undefined {
+  const v = c.raw.labels;
+  return v === null || v === undefined ? undefined : (v as readonly string[]);
+}
+
+/** A validated optional instant of a change in epoch ms, parsed again (only the flow view asks). */
+export function changeInstant(
+  c: NChange,
+  field: 'createdAt' | 'firstReviewAt',
+): number | undefined {
+  const v = c.raw[field];
+  return v === null || v === undefined ? undefined : instantToMs(v);
 }
 
 function normaliseIncident(raw: unknown, index: number): NIncident {
@@ -214,7 +242,7 @@ function laterChange(a: NChange, b: NChange): boolean {
   const bm = b.mergedAt ?? Number.NEGATIVE_INFINITY;
   if (am !== bm) return am > bm;
   if (a.firstCommitAt !== b.firstCommitAt) return a.firstCommitAt < b.firstCommitAt;
-  return (a.title ?? '') > (b.title ?? '');
+  return (changeText(a, 'title') ?? '') > (changeText(b, 'title') ?? '');
 }
 
 function laterIncident(a: NIncident, b: NIncident): boolean {

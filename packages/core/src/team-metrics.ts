@@ -3,7 +3,7 @@ import { buckets } from './buckets.js';
 import { distribution } from './distribution.js';
 import { DoraInputError } from './errors.js';
 import { optionalInstant, requireInstant, toIso } from './instant.js';
-import type { NChange } from './normalize.js';
+import { changeText, type NChange } from './normalize.js';
 import type { DoraData, DoraOptions, TeamMembership, TeamMetricsResult } from './types.js';
 
 export type TeamMetricsOptions = Pick<DoraOptions, 'window' | 'now' | 'environment' | 'bucket'>;
@@ -126,7 +126,8 @@ export function teamMetrics(
     const mergedAt = c.mergedAt;
     if (mergedAt === undefined || mergedAt < range.from || mergedAt >= range.to) continue;
     const seen = new Set<string>();
-    const list = c.author === undefined ? undefined : byMember.get(c.author);
+    const author = changeText(c, 'author');
+    const list = author === undefined ? undefined : byMember.get(author);
     for (const m of list ?? []) {
       if (m.joinedAt <= mergedAt && mergedAt < m.leftAt) add(m.team, c, mergedAt, m.weight, seen);
     }
