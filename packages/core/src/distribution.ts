@@ -35,9 +35,14 @@ export function emptyDistribution(): Distribution {
 
 /** Summarises samples in any order; the input is not modified. */
 export function distribution(samples: ArrayLike<number>): Distribution {
+  return samples.length === 0 ? emptyDistribution() : summariseInPlace(Float64Array.from(samples));
+}
+
+/** Like `distribution`, but sorts `samples` itself instead of a copy (for samples it owns). */
+export function summariseInPlace(samples: Float64Array): Distribution {
   const n = samples.length;
   if (n === 0) return emptyDistribution();
-  const sorted = Float64Array.from(samples).sort();
+  const sorted = samples.sort();
   // Summing in sorted order makes the mean independent of the input order.
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i] as number;
@@ -57,6 +62,12 @@ export function distribution(samples: ArrayLike<number>): Distribution {
 export function median(samples: ArrayLike<number>): number | null {
   if (samples.length === 0) return null;
   return percentile(Float64Array.from(samples).sort(), 0.5);
+}
+
+/** Like `median`, but sorts `samples` itself instead of a copy. */
+export function medianInPlace(samples: Float64Array): number | null {
+  if (samples.length === 0) return null;
+  return percentile(samples.sort(), 0.5);
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -1,8 +1,8 @@
 import { type Analysis, analyse } from './analysis.js';
-import { distribution } from './distribution.js';
+import { summariseInPlace } from './distribution.js';
 import { lowerBoundT } from './group-index.js';
 import { levelOf } from './levels.js';
-import type { NChange } from './normalize.js';
+import type { NChange, NDeployment } from './normalize.js';
 import type { DoraAudit, DoraData, DoraOptions, LeadTimeResult } from './types.js';
 import type { TimeRange } from './window.js';
 
@@ -12,7 +12,8 @@ export type LeadTimeOptions = Pick<
 >;
 
 export interface LeadTimeSamples {
-  samples: number[];
+  /** Owned by the caller: summarised in place. */
+  samples: Float64Array;
   excluded: number;
   audit: DoraAudit['leadTimes'];
 }
@@ -28,27 +29,33 @@ export function leadTimeSamples(
   withAudit: boolean,
 ): LeadTimeSamples {
   const { production } = a;
-  const samples: number[] = [];
-  const audit: DoraAudit['leadTimes'] = [];
-  let excluded = 0;
+  const start = lowerBoundT(production, range.from);
   const end = lowerBoundT(production, range.to);
-  for (let i = lowerBoundT(production, range.from); i < end; i++) {
-    const d = production[i];
-    if (d === undefined || d.shipped.length === 0) continue;
+  // Counted first so both lists are allocated once at their final size: a million samples
+  // grown by `push` would leave each earlier, smaller copy behind as garbage.
+  let n = 0;
+  for (let i = start; i < end; i++) n += (production[i] as NDeployment).shipped.length;
+  const samples = new Float64Array(n);
+  const audit: DoraAudit['leadTimes'] = withAudit ? new Array(n) : [];
+  let count = 0;
+  let row = 0;
+  let excluded = 0;
+  for (let i = start; i < end; i++) {
+    const d = production[i] as NDeployment;
     const shipped = d.shipped;
     for (let k = 0; k < shipped.length; k++) {
       const c = shipped[k] as NChange;
       const seconds = (d.t - c.firstCommitAt) / 1000;
       if (seconds < 0) excluded++;
-      else samples.push(seconds);
-      if (withAudit) audit.push({ changeId: c.id, deploymentId: d.id, seconds });
+      else samples[count++] = seconds;
+      if (withAudit) audit[row++] = { changeId: c.id, deploymentId: d.id, seconds };
     }
   }
-  return { samples, excluded, audit };
+  return { samples: samples.subarray(0, count), excluded, audit };
 }
 
 export function leadTimeResult(a: Analysis, samples: LeadTimeSamples): LeadTimeResult {
-  const dist = distribution(samples.samples);
+  const dist = summariseInPlace(samples.samples);
   return {
     ...dist,
     excluded: samples.excluded,
