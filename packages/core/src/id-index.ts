@@ -33,8 +33,6 @@ export class IdIndex<T extends { readonly id: string }> {
     while (capacity < n * 2) capacity *= 2;
     const mask = capacity - 1;
     const table = new Int32Array(capacity * 2);
-    /** The slot of each record's id. */
-    const at = new Int32Array(n);
     const ids = new Array<string>(n);
     let duplicates = false;
     for (let i = 0; i < n; i++) {
@@ -57,18 +55,21 @@ export class IdIndex<T extends { readonly id: string }> {
         }
         p = (p + 1) & mask;
       }
-      at[i] = p;
     }
     if (!duplicates) return { index: new IdIndex(items, ids, table), items };
-    return IdIndex.#compact(items, table, at);
+    return IdIndex.#compact(items, ids, table);
   }
 
   /** Rewrites the slots against a list holding only the kept records, in first-occurrence order. */
   static #compact<T extends { readonly id: string }>(
     items: T[],
+    ids: readonly string[],
     table: Int32Array,
-    at: Int32Array,
   ): { index: IdIndex<T>; items: T[] } {
+    // The slot of each record's id, found while the slots still point into `items`.
+    const all = new IdIndex(items, ids, table);
+    const at = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) at[i] = all.#slotOf(ids[i] as string);
     const kept: T[] = [];
     const done = new Uint8Array(table.length / 2);
     for (let i = 0; i < items.length; i++) {
@@ -78,22 +79,28 @@ export class IdIndex<T extends { readonly id: string }> {
       kept.push(items[(table[2 * p + 1] as number) - 1] as T);
       table[2 * p + 1] = kept.length;
     }
-    const ids = kept.map((item) => item.id);
-    return { index: new IdIndex(kept, ids, table), items: kept };
+    const keptIds = kept.map((item) => item.id);
+    return { index: new IdIndex(kept, keptIds, table), items: kept };
   }
 
-  /** The record with this id, if any. */
-  get(id: string): T | undefined {
+  /** The slot holding this id, or -1. */
+  #slotOf(id: string): number {
     const h = hashId(id);
     const table = this.#table;
     const mask = this.#mask;
     let p = h & mask;
     for (;;) {
       const s = table[2 * p + 1] as number;
-      if (s === 0) return undefined;
-      if (table[2 * p] === h && this.#ids[s - 1] === id) return this.#items[s - 1];
+      if (s === 0) return -1;
+      if (table[2 * p] === h && this.#ids[s - 1] === id) return p;
       p = (p + 1) & mask;
     }
+  }
+
+  /** The record with this id, if any. */
+  get(id: string): T | undefined {
+    const p = this.#slotOf(id);
+    return p < 0 ? undefined : this.#items[(this.#table[2 * p + 1] as number) - 1];
   }
 
   get size(): number {
