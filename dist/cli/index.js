@@ -40009,8 +40009,6 @@ class IdIndex {
             capacity *= 2;
         const mask = capacity - 1;
         const table = new Int32Array(capacity * 2);
-        /** The slot of each record's id. */
-        const at = new Int32Array(n);
         const ids = new Array(n);
         let duplicates = false;
         for (let i = 0; i < n; i++) {
@@ -40034,14 +40032,18 @@ class IdIndex {
                 }
                 p = (p + 1) & mask;
             }
-            at[i] = p;
         }
         if (!duplicates)
             return { index: new IdIndex(items, ids, table), items };
-        return IdIndex.#compact(items, table, at);
+        return IdIndex.#compact(items, ids, table);
     }
     /** Rewrites the slots against a list holding only the kept records, in first-occurrence order. */
-    static #compact(items, table, at) {
+    static #compact(items, ids, table) {
+        // The slot of each record's id, found while the slots still point into `items`.
+        const all = new IdIndex(items, ids, table);
+        const at = new Int32Array(items.length);
+        for (let i = 0; i < items.length; i++)
+            at[i] = all.#slotOf(ids[i]);
         const kept = [];
         const done = new Uint8Array(table.length / 2);
         for (let i = 0; i < items.length; i++) {
@@ -40052,11 +40054,11 @@ class IdIndex {
             kept.push(items[table[2 * p + 1] - 1]);
             table[2 * p + 1] = kept.length;
         }
-        const ids = kept.map((item) => item.id);
-        return { index: new IdIndex(kept, ids, table), items: kept };
+        const keptIds = kept.map((item) => item.id);
+        return { index: new IdIndex(kept, keptIds, table), items: kept };
     }
-    /** The record with this id, if any. */
-    get(id) {
+    /** The slot holding this id, or -1. */
+    #slotOf(id) {
         const h = hashId(id);
         const table = this.#table;
         const mask = this.#mask;
@@ -40064,11 +40066,16 @@ class IdIndex {
         for (;;) {
             const s = table[2 * p + 1];
             if (s === 0)
-                return undefined;
+                return -1;
             if (table[2 * p] === h && this.#ids[s - 1] === id)
-                return this.#items[s - 1];
+                return p;
             p = (p + 1) & mask;
         }
+    }
+    /** The record with this id, if any. */
+    get(id) {
+        const p = this.#slotOf(id);
+        return p < 0 ? undefined : this.#items[this.#table[2 * p + 1] - 1];
     }
     get size() {
         return this.#items.length;
@@ -40200,7 +40207,7 @@ function parseIsoInstant(s) {
     return Number.isNaN(fast) ? parseGeneral(s) : fast;
 }
 /** Epoch milliseconds of an instant, or NaN when it is not a valid instant. */
-function instantToMs(value) {
+function instant_instantToMs(value) {
     if (typeof value === 'string')
         return parseIsoInstant(value);
     // Beyond ±8.64e15 ms a Date cannot represent the instant.
@@ -40212,7 +40219,7 @@ function instantToMs(value) {
 }
 /** Parses a required instant; throws a `DoraInputError` naming `record` and `field` otherwise. */
 function requireInstant(value, record, field) {
-    const ms = instantToMs(value);
+    const ms = instant_instantToMs(value);
     if (Number.isNaN(ms)) {
         throw new DoraInputError(record, field, invalidInstantProblem(value));
     }
@@ -40325,23 +40332,43 @@ function normaliseDeployment(raw, index, isProduction) {
 function normaliseChange(raw, index) {
     const record = `changes[${index}]`;
     const c = asRecord(raw, record);
+    const id = requireId(c.id, record);
+    const firstCommitAt = requireInstant(c.firstCommitAt, record, 'firstCommitAt');
+    optionalInstant(c.createdAt, record, 'createdAt');
+    optionalInstant(c.firstReviewAt, record, 'firstReviewAt');
+    const mergedAt = optionalInstant(c.mergedAt, record, 'mergedAt');
+    const repository = optionalString(c.repository, record, 'repository');
+    optionalString(c.author, record, 'author');
+    optionalStrings(c.labels, record, 'labels');
+    optionalString(c.title, record, 'title');
+    optionalString(c.branch, record, 'branch');
+    optionalString(c.reverts, record, 'reverts');
     return {
-        id: requireId(c.id, record),
-        firstCommitAt: requireInstant(c.firstCommitAt, record, 'firstCommitAt'),
-        createdAt: optionalInstant(c.createdAt, record, 'createdAt'),
-        firstReviewAt: optionalInstant(c.firstReviewAt, record, 'firstReviewAt'),
-        mergedAt: optionalInstant(c.mergedAt, record, 'mergedAt'),
-        repository: optionalString(c.repository, record, 'repository'),
-        author: optionalString(c.author, record, 'author'),
-        labels: optionalStrings(c.labels, record, 'labels'),
-        title: optionalString(c.title, record, 'title'),
-        branch: optionalString(c.branch, record, 'branch'),
-        reverts: optionalString(c.reverts, record, 'reverts'),
+        id,
+        firstCommitAt,
+        mergedAt,
+        repository,
+        raw: c,
         ship: undefined,
         hotfix: false,
         revert: false,
         revertedBy: NONE,
     };
+}
+/** A validated optional string field of a change (`null` reads as absent, as in validation). */
+function changeText(c, field) {
+    const v = c.raw[field];
+    return v === null || v === undefined ? undefined : v;
+}
+/** The change's labels, validated. */
+function changeLabels(c) {
+    const v = c.raw.labels;
+    return v === null || v === undefined ? undefined : v;
+}
+/** A validated optional instant of a change in epoch ms, parsed again (only the flow view asks). */
+function changeInstant(c, field) {
+    const v = c.raw[field];
+    return v === null || v === undefined ? undefined : instantToMs(v);
 }
 function normaliseIncident(raw, index) {
     const record = `incidents[${index}]`;
@@ -40374,7 +40401,7 @@ function laterChange(a, b) {
         return am > bm;
     if (a.firstCommitAt !== b.firstCommitAt)
         return a.firstCommitAt < b.firstCommitAt;
-    return (a.title ?? '') > (b.title ?? '');
+    return (changeText(a, 'title') ?? '') > (changeText(b, 'title') ?? '');
 }
 function laterIncident(a, b) {
     const ar = a.resolvedAt ?? Number.NEGATIVE_INFINITY;
@@ -40472,13 +40499,15 @@ function attributeIncidents(data, successes, attributionMs) {
 const REVERT_TITLE = /^Revert "(.+)"$/s;
 /** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
 function isHotfix(c, rule) {
-    if (c.labels !== undefined) {
-        for (const label of c.labels)
+    const labels = changeLabels(c);
+    if (labels !== undefined) {
+        for (const label of labels)
             if (rule.labels.has(label.toLowerCase()))
                 return true;
     }
-    if (c.branch !== undefined) {
-        const branch = c.branch.toLowerCase();
+    const headBranch = changeText(c, 'branch');
+    if (headBranch !== undefined) {
+        const branch = headBranch.toLowerCase();
         for (const prefix of rule.branchPrefixes)
             if (branch.startsWith(prefix))
                 return true;
@@ -40497,11 +40526,13 @@ function classifyChanges(data, rule) {
     for (let i = 0; i < changes.length; i++) {
         const c = changes[i];
         c.hotfix = isHotfix(c, rule);
-        const titleMatch = c.title === undefined ? null : REVERT_TITLE.exec(c.title);
-        c.revert = (c.reverts !== undefined && c.reverts !== '') || titleMatch !== null;
+        const title = changeText(c, 'title');
+        const reverts = changeText(c, 'reverts');
+        const titleMatch = title === undefined ? null : REVERT_TITLE.exec(title);
+        c.revert = (reverts !== undefined && reverts !== '') || titleMatch !== null;
         if (!c.revert)
             continue;
-        let target = c.reverts === undefined ? undefined : data.changeById.get(c.reverts);
+        let target = reverts === undefined ? undefined : data.changeById.get(reverts);
         if ((target === undefined || target === c) && titleMatch?.[1] !== undefined) {
             byTitle ??= indexByTitle(data.changes);
             target = titleTarget(c, byTitle.get(titleMatch[1]));
@@ -40513,11 +40544,12 @@ function classifyChanges(data, rule) {
 function indexByTitle(changes) {
     const byTitle = new Map();
     for (const c of changes) {
-        if (c.title === undefined)
+        const title = changeText(c, 'title');
+        if (title === undefined)
             continue;
-        const list = byTitle.get(c.title);
+        const list = byTitle.get(title);
         if (list === undefined)
-            byTitle.set(c.title, [c]);
+            byTitle.set(title, [c]);
         else
             list.push(c);
     }
@@ -42635,10 +42667,14 @@ function emptyDistribution() {
 }
 /** Summarises samples in any order; the input is not modified. */
 function distribution_distribution(samples) {
+    return samples.length === 0 ? emptyDistribution() : summariseInPlace(Float64Array.from(samples));
+}
+/** Like `distribution`, but sorts `samples` itself instead of a copy (for samples it owns). */
+function summariseInPlace(samples) {
     const n = samples.length;
     if (n === 0)
         return emptyDistribution();
-    const sorted = Float64Array.from(samples).sort();
+    const sorted = samples.sort();
     // Summing in sorted order makes the mean independent of the input order.
     let sum = 0;
     for (let i = 0; i < n; i++)
@@ -42660,6 +42696,12 @@ function median(samples) {
         return null;
     return percentile(Float64Array.from(samples).sort(), 0.5);
 }
+/** Like `median`, but sorts `samples` itself instead of a copy. */
+function medianInPlace(samples) {
+    if (samples.length === 0)
+        return null;
+    return percentile(samples.sort(), 0.5);
+}
 function clamp(v, lo, hi) {
     return Math.min(Math.max(v, lo), hi);
 }
@@ -42676,14 +42718,20 @@ function clamp(v, lo, hi) {
  */
 function leadTimeSamples(a, range, withAudit) {
     const { production } = a;
-    const samples = [];
-    const audit = [];
-    let excluded = 0;
+    const start = lowerBoundT(production, range.from);
     const end = lowerBoundT(production, range.to);
-    for (let i = lowerBoundT(production, range.from); i < end; i++) {
+    // Counted first so both lists are allocated once at their final size: a million samples
+    // grown by `push` would leave each earlier, smaller copy behind as garbage.
+    let n = 0;
+    for (let i = start; i < end; i++)
+        n += production[i].shipped.length;
+    const samples = new Float64Array(n);
+    const audit = withAudit ? new Array(n) : [];
+    let count = 0;
+    let row = 0;
+    let excluded = 0;
+    for (let i = start; i < end; i++) {
         const d = production[i];
-        if (d === undefined || d.shipped.length === 0)
-            continue;
         const shipped = d.shipped;
         for (let k = 0; k < shipped.length; k++) {
             const c = shipped[k];
@@ -42691,15 +42739,15 @@ function leadTimeSamples(a, range, withAudit) {
             if (seconds < 0)
                 excluded++;
             else
-                samples.push(seconds);
+                samples[count++] = seconds;
             if (withAudit)
-                audit.push({ changeId: c.id, deploymentId: d.id, seconds });
+                audit[row++] = { changeId: c.id, deploymentId: d.id, seconds };
         }
     }
-    return { samples, excluded, audit };
+    return { samples: samples.subarray(0, count), excluded, audit };
 }
 function leadTimeResult(a, samples) {
-    const dist = distribution_distribution(samples.samples);
+    const dist = summariseInPlace(samples.samples);
     return {
         ...dist,
         excluded: samples.excluded,
@@ -42859,7 +42907,7 @@ function seriesPoint(a, range) {
         start: toIso(range.from),
         end: toIso(range.to),
         deployments: countDeployments(a, range).deployments,
-        leadTimeMedian: median(leadTimeSamples(a, range, false).samples),
+        leadTimeMedian: medianInPlace(leadTimeSamples(a, range, false).samples),
         changeFailureRate: countFailures(a, range).rate,
         recoveryTimeMedian: median(recovery_time_recoverySamples(a, range).samples),
     };
