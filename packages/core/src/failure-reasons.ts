@@ -1,4 +1,11 @@
-import { append, type NChange, type NDeployment, type NormalData } from './normalize.js';
+import {
+  append,
+  deploymentEnvironment,
+  deploymentSha,
+  type NChange,
+  type NDeployment,
+  type NormalData,
+} from './normalize.js';
 import type { FailureReason } from './types.js';
 
 const DEPLOYMENT_FAILED: FailureReason = Object.freeze({ kind: 'deployment-failed' });
@@ -30,10 +37,11 @@ function groups(list: readonly NDeployment[]): NDeployment[][] {
       byEnv = new Map();
       byService.set(d.service, byEnv);
     }
-    const g = byEnv.get(d.environment);
+    const environment = deploymentEnvironment(d);
+    const g = byEnv.get(environment);
     if (g === undefined) {
       const created = [d];
-      byEnv.set(d.environment, created);
+      byEnv.set(environment, created);
       out.push(created);
     } else g.push(d);
   }
@@ -46,13 +54,13 @@ function groups(list: readonly NDeployment[]): NDeployment[][] {
  * carried the failure. Only successful deployments with a sha form the sequence.
  */
 function markRollbacks(successes: readonly NDeployment[]): void {
-  for (const seq of groups(successes.filter((d) => d.sha !== undefined))) {
+  for (const seq of groups(successes.filter((d) => deploymentSha(d) !== undefined))) {
     const lastIndex = new Map<string, number>();
     for (let i = 0; i < seq.length; i++) {
       const d = seq[i] as NDeployment;
-      const sha = d.sha as string;
+      const sha = deploymentSha(d) as string;
       const restored = lastIndex.get(sha);
-      if (restored !== undefined && i > 0 && (seq[i - 1] as NDeployment).sha !== sha) {
+      if (restored !== undefined && i > 0 && deploymentSha(seq[i - 1] as NDeployment) !== sha) {
         d.rollback = true;
         const marked = seq[restored + 1] as NDeployment;
         marked.reasons = append(marked.reasons, { kind: 'rollback', ref: d.id });

@@ -1,5 +1,11 @@
 import { GroupIndex } from './group-index.js';
-import { append, type NChange, type NDeployment, type NormalData } from './normalize.js';
+import {
+  append,
+  deploymentChangeIds,
+  type NChange,
+  type NDeployment,
+  type NormalData,
+} from './normalize.js';
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -30,7 +36,7 @@ function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
   // Indexed loops: a million iterations must not depend on the iterator protocol being optimised away.
   for (let i = 0; i < successes.length; i++) {
     const d = successes[i] as NDeployment;
-    const ids = d.changeIds;
+    const ids = deploymentChangeIds(d);
     if (ids === undefined) continue;
     scratch.length = 0;
     for (let k = 0; k < ids.length; k++) {

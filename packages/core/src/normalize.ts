@@ -6,13 +6,12 @@ import type { Change, DoraData, FailureReason, Incident } from './types.js';
 /** A deployment after validation, instants in epoch ms. Analysis fields are filled by `analyse`. */
 export interface NDeployment {
   readonly id: string;
-  readonly environment: string;
   readonly success: boolean;
   readonly t: number;
-  readonly sha: string | undefined;
   readonly repository: string | undefined;
   readonly service: string | undefined;
-  readonly changeIds: readonly string[] | undefined;
+  /** The validated input record: `environment`, `sha` and `changeIds` are read from it. */
+  readonly raw: Readonly<Record<string, unknown>>;
   /** Position in the sorted production list; -1 outside production. */
   pos: number;
   /** Changes whose shipping deployment this is, sorted by id. */
@@ -139,20 +138,18 @@ function normaliseDeployment(
   }
   const t = requireInstant(d.finishedAt, record, 'finishedAt');
   optionalInstant(d.startedAt, record, 'startedAt');
-  const sha = optionalString(d.sha, record, 'sha');
+  optionalString(d.sha, record, 'sha');
   const repository = optionalString(d.repository, record, 'repository');
   const service = optionalString(d.service, record, 'service');
   const changeIds = optionalStrings(d.changeIds, record, 'changeIds');
   if (!isProduction(d.environment)) return changeIds === undefined ? undefined : NOT_PRODUCTION;
   return {
     id,
-    environment: d.environment,
     success: d.status === 'success',
     t,
-    sha,
     repository,
     service,
-    changeIds,
+    raw: d,
     pos: -1,
     shipped: NONE,
     incidents: NONE,
@@ -188,6 +185,23 @@ function normaliseChange(raw: unknown, index: number): NChange {
     revert: false,
     revertedBy: NONE,
   };
+}
+
+/** The deployment's environment name, as given. */
+export function deploymentEnvironment(d: NDeployment): string {
+  return d.raw.environment as string;
+}
+
+/** The deployed commit, validated (`null` reads as absent). */
+export function deploymentSha(d: NDeployment): string | undefined {
+  const v = d.raw.sha;
+  return v === null || v === undefined ? undefined : (v as string);
+}
+
+/** The changes the deployment lists, validated (`null` reads as absent). */
+export function deploymentChangeIds(d: NDeployment): readonly string[] | undefined {
+  const v = d.raw.changeIds;
+  return v === null || v === undefined ? undefined : (v as readonly string[]);
 }
 
 type ChangeText = 'author' | 'title' | 'branch' | 'reverts';
@@ -234,7 +248,7 @@ function normaliseIncident(raw: unknown, index: number): NIncident {
 function laterDeployment(a: NDeployment, b: NDeployment): boolean {
   if (a.t !== b.t) return a.t > b.t;
   if (a.success !== b.success) return a.success;
-  return (a.sha ?? '') > (b.sha ?? '');
+  return (deploymentSha(a) ?? '') > (deploymentSha(b) ?? '');
 }
 
 function laterChange(a: NChange, b: NChange): boolean {
@@ -261,7 +275,7 @@ function requireArray(data: Rec, field: keyof DoraData): unknown[] {
 
 /** Stands for a non-production deployment that carries `changeIds` (it still means linked mode). */
 const NOT_PRODUCTION = {
-  changeIds: NONE,
+  raw: { changeIds: NONE },
 } as unknown as NDeployment;
 
 /**
@@ -284,7 +298,7 @@ export function normaliseData(
   for (let i = 0; i < rawDeployments.length; i++) {
     const d = normaliseDeployment(rawDeployments[i], i, isProduction);
     if (d === undefined) continue;
-    if (d.changeIds !== undefined) linked = true;
+    if (deploymentChangeIds(d) !== undefined) linked = true;
     if (d !== NOT_PRODUCTION) deployments.push(d);
   }
   const changes = new Array<NChange>(rawChanges.length);
