@@ -55,7 +55,7 @@ function lowerBound(scenario: Scenario, sinceMs: number, nowMs: number): Bound {
     const merged = (repo.pullRequests ?? []).filter(
       (p) => p.state === 'merged' && p.baseRef === repo.defaultBranch && inRange(p.mergedAt),
     );
-    const issues = (repo.issues ?? []).filter((i) => i.labels.includes('incident'));
+    const issues = (repo.issues ?? []).filter((i) => (i.labels ?? []).includes('incident'));
     for (const [list, items] of [
       [`${name} deploy runs`, runs.filter((r) => inRange(r.createdAt)).length],
       [`${name} merged pull requests`, merged.length],
