@@ -40305,7 +40305,7 @@ function normaliseDeployment(raw, index, isProduction) {
     }
     const t = requireInstant(d.finishedAt, record, 'finishedAt');
     optionalInstant(d.startedAt, record, 'startedAt');
-    const sha = optionalString(d.sha, record, 'sha');
+    optionalString(d.sha, record, 'sha');
     const repository = optionalString(d.repository, record, 'repository');
     const service = optionalString(d.service, record, 'service');
     const changeIds = optionalStrings(d.changeIds, record, 'changeIds');
@@ -40313,13 +40313,11 @@ function normaliseDeployment(raw, index, isProduction) {
         return changeIds === undefined ? undefined : NOT_PRODUCTION;
     return {
         id,
-        environment: d.environment,
         success: d.status === 'success',
         t,
-        sha,
         repository,
         service,
-        changeIds,
+        raw: d,
         pos: -1,
         shipped: NONE,
         incidents: NONE,
@@ -40354,6 +40352,20 @@ function normaliseChange(raw, index) {
         revert: false,
         revertedBy: NONE,
     };
+}
+/** The deployment's environment name, as given. */
+function deploymentEnvironment(d) {
+    return d.raw.environment;
+}
+/** The deployed commit, validated (`null` reads as absent). */
+function deploymentSha(d) {
+    const v = d.raw.sha;
+    return v === null || v === undefined ? undefined : v;
+}
+/** The changes the deployment lists, validated (`null` reads as absent). */
+function deploymentChangeIds(d) {
+    const v = d.raw.changeIds;
+    return v === null || v === undefined ? undefined : v;
 }
 /** A validated optional string field of a change (`null` reads as absent, as in validation). */
 function changeText(c, field) {
@@ -40392,7 +40404,7 @@ function laterDeployment(a, b) {
         return a.t > b.t;
     if (a.success !== b.success)
         return a.success;
-    return (a.sha ?? '') > (b.sha ?? '');
+    return (deploymentSha(a) ?? '') > (deploymentSha(b) ?? '');
 }
 function laterChange(a, b) {
     const am = a.mergedAt ?? Number.NEGATIVE_INFINITY;
@@ -40420,7 +40432,7 @@ function requireArray(data, field) {
 }
 /** Stands for a non-production deployment that carries `changeIds` (it still means linked mode). */
 const NOT_PRODUCTION = {
-    changeIds: NONE,
+    raw: { changeIds: NONE },
 };
 /**
  * Validates and converts every record once. Throws one `DoraInputError` naming the first bad
@@ -40440,7 +40452,7 @@ function normaliseData(data, isProduction) {
         const d = normaliseDeployment(rawDeployments[i], i, isProduction);
         if (d === undefined)
             continue;
-        if (d.changeIds !== undefined)
+        if (deploymentChangeIds(d) !== undefined)
             linked = true;
         if (d !== NOT_PRODUCTION)
             deployments.push(d);
@@ -40607,10 +40619,11 @@ function failure_reasons_groups(list) {
             byEnv = new Map();
             byService.set(d.service, byEnv);
         }
-        const g = byEnv.get(d.environment);
+        const environment = deploymentEnvironment(d);
+        const g = byEnv.get(environment);
         if (g === undefined) {
             const created = [d];
-            byEnv.set(d.environment, created);
+            byEnv.set(environment, created);
             out.push(created);
         }
         else
@@ -40624,13 +40637,13 @@ function failure_reasons_groups(list) {
  * carried the failure. Only successful deployments with a sha form the sequence.
  */
 function markRollbacks(successes) {
-    for (const seq of failure_reasons_groups(successes.filter((d) => d.sha !== undefined))) {
+    for (const seq of failure_reasons_groups(successes.filter((d) => deploymentSha(d) !== undefined))) {
         const lastIndex = new Map();
         for (let i = 0; i < seq.length; i++) {
             const d = seq[i];
-            const sha = d.sha;
+            const sha = deploymentSha(d);
             const restored = lastIndex.get(sha);
-            if (restored !== undefined && i > 0 && seq[i - 1].sha !== sha) {
+            if (restored !== undefined && i > 0 && deploymentSha(seq[i - 1]) !== sha) {
                 d.rollback = true;
                 const marked = seq[restored + 1];
                 marked.reasons = normalize_append(marked.reasons, { kind: 'rollback', ref: d.id });
@@ -40738,7 +40751,7 @@ function linkByIds(data, successes) {
     // Indexed loops: a million iterations must not depend on the iterator protocol being optimised away.
     for (let i = 0; i < successes.length; i++) {
         const d = successes[i];
-        const ids = d.changeIds;
+        const ids = deploymentChangeIds(d);
         if (ids === undefined)
             continue;
         scratch.length = 0;
