@@ -46979,11 +46979,13 @@ function previousOf(restored, log) {
 function restoredMessage(restored) {
     return restored.state ? '' : restored.message;
 }
+/** A 5xx or a network failure; a 4xx (bad token, wrong URL) is a configuration error and fails the run. */
 function isPagerDutyOutage(error) {
     return (error instanceof errors/* CollectorError */.uX &&
         error.source === 'pagerduty' &&
         !(error instanceof errors/* RateLimitedError */.TM) &&
-        !(error instanceof errors/* PermissionError */.i_));
+        !(error instanceof errors/* PermissionError */.i_) &&
+        (error.status === undefined || error.status >= 500));
 }
 function collectOnce(deps, options, previous, withPagerDuty) {
     return deps.collect(options, previous, {
@@ -47987,17 +47989,23 @@ async function run(env) {
     const inputs = readInputs(env);
     const now = clockFrom(env);
     const clients = await createClients(inputs, (message) => core/* debug */.Yz(message));
+    const persist = mayPersist(runContextFrom(env, eventPayload(env)));
+    if (!persist.allowed) {
+        // Untrusted runs (pull requests, forks, other branches) read but leave nothing a later step could
+        // publish: no saved state and no badges.
+        core/* warning */.$e(`Read-only run: ${persist.reason}. No state is saved and no badges are written.`);
+    }
     const result = await runPipeline(inputs, {
         now,
         collect: collect,
         ...clients,
         openStore: (scope) => selectStateStore({ backend: inputs.stateBackend, statePath: inputs.statePath, scope, env }),
-        persist: mayPersist(runContextFrom(env, eventPayload(env))),
+        persist,
         log: actionLog,
         progress: (line) => core/* info */.pq(line),
     });
     await writeSummary(result, inputs, env);
-    await writeArtifacts(result, inputs);
+    await writeArtifacts(result, persist.allowed ? inputs : { ...inputs, badgesPath: '' });
     for (const [name, value] of Object.entries(buildOutputs(result, inputs.reportPath))) {
         core/* setOutput */.uH(name, value);
     }

@@ -43884,11 +43884,13 @@ function previousOf(restored, log) {
 function restoredMessage(restored) {
     return restored.state ? '' : restored.message;
 }
+/** A 5xx or a network failure; a 4xx (bad token, wrong URL) is a configuration error and fails the run. */
 function isPagerDutyOutage(error) {
     return (error instanceof errors/* CollectorError */.uX &&
         error.source === 'pagerduty' &&
         !(error instanceof errors/* RateLimitedError */.TM) &&
-        !(error instanceof errors/* PermissionError */.i_));
+        !(error instanceof errors/* PermissionError */.i_) &&
+        (error.status === undefined || error.status >= 500));
 }
 function collectOnce(deps, options, previous, withPagerDuty) {
     return deps.collect(options, previous, {

@@ -222,6 +222,8 @@ describe('the bundled Action under Node 24 against the replay', () => {
     expect(existsSync(join(dir, 'state', 'state.json'))).toBe(false);
     expect(result.summary).toContain('not saved');
     expect(result.summary).toContain('state is never saved from pull\\_request runs');
+    expect(result.stdout).toMatch(/::warning::Read-only run: .*no badges are written/);
+    expect(existsSync(join(dir, 'badges'))).toBe(false);
   }, 300_000);
 
   it('collects fully, with a notice, when the state is corrupt or from a newer version', async () => {

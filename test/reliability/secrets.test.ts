@@ -65,7 +65,8 @@ const CASES: Case[] = [
   {
     name: 'pagerduty-401',
     faults: [{ path: '^/incidents', status: 401 }],
-    exitCode: 0,
+    // A rejected PagerDuty token is a configuration error, not an outage: the run fails and says so.
+    exitCode: 1,
   },
   { name: 'invalid-inputs', faults: [], inputs: { window: 'last-2-fortnights' }, exitCode: 1 },
   {

@@ -95,6 +95,7 @@ describe('row 27: untrusted triggers are read-only', () => {
       expect(run.exitCode, run.stdout).toBe(0);
       expect(existsSync(join(dir, 'state', 'state.json'))).toBe(false);
       expect(run.summary).toContain('state is never saved from pull\\_request\\_target runs');
+      expect(run.stdout).toMatch(/::warning::Read-only run: .*no badges are written/);
       const leaked = countLeaks([...logLines(run.stdout), run.stderr, run.summary]);
       expect(leaked).toBe(0);
       ledger.add(27, { secretsLeaked: leaked });

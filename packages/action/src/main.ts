@@ -43,18 +43,24 @@ export async function run(env: Env): Promise<void> {
   const inputs = readInputs(env);
   const now = clockFrom(env);
   const clients = await createClients(inputs, (message) => core.debug(message));
+  const persist = mayPersist(runContextFrom(env, eventPayload(env)));
+  if (!persist.allowed) {
+    // Untrusted runs (pull requests, forks, other branches) read but leave nothing a later step could
+    // publish: no saved state and no badges.
+    core.warning(`Read-only run: ${persist.reason}. No state is saved and no badges are written.`);
+  }
   const result = await runPipeline(inputs, {
     now,
     collect,
     ...clients,
     openStore: (scope) =>
       selectStateStore({ backend: inputs.stateBackend, statePath: inputs.statePath, scope, env }),
-    persist: mayPersist(runContextFrom(env, eventPayload(env))),
+    persist,
     log: actionLog,
     progress: (line) => core.info(line),
   });
   await writeSummary(result, inputs, env);
-  await writeArtifacts(result, inputs);
+  await writeArtifacts(result, persist.allowed ? inputs : { ...inputs, badgesPath: '' });
   for (const [name, value] of Object.entries(buildOutputs(result, inputs.reportPath))) {
     core.setOutput(name, value);
   }

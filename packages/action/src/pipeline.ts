@@ -106,12 +106,14 @@ function restoredMessage(restored: Restored): string {
   return restored.state ? '' : restored.message;
 }
 
+/** A 5xx or a network failure; a 4xx (bad token, wrong URL) is a configuration error and fails the run. */
 function isPagerDutyOutage(error: unknown): error is CollectorError {
   return (
     error instanceof CollectorError &&
     error.source === 'pagerduty' &&
     !(error instanceof RateLimitedError) &&
-    !(error instanceof PermissionError)
+    !(error instanceof PermissionError) &&
+    (error.status === undefined || error.status >= 500)
   );
 }
 
