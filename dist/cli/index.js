@@ -37671,9 +37671,10 @@ function createGitHubClient(options) {
             try {
                 const response = await octokit.request(route, { ...params, headers });
                 const newEtag = response.headers.etag;
+                const hasNext = /rel="next"/.test(response.headers.link ?? '');
                 return newEtag === undefined
-                    ? { status: 200, data: response.data }
-                    : { status: 200, data: response.data, etag: newEtag };
+                    ? { status: 200, data: response.data, hasNext }
+                    : { status: 200, data: response.data, etag: newEtag, hasNext };
             }
             catch (error) {
                 if (error.status === 304 && etag !== undefined)
@@ -38723,13 +38724,35 @@ async function readCreatedRange(ctx, base, lo, hi) {
 
 ;// CONCATENATED MODULE: ./lib/collectors/github/deployments/workflows.js
 
-async function listWorkflows(client, owner, repo) {
-    const all = await client.octokit.paginate('GET /repos/{owner}/{repo}/actions/workflows', {
-        owner,
-        repo,
-        per_page: 100,
-    });
-    return all;
+const isWorkflowsCache = (value) => typeof value === 'object' &&
+    value !== null &&
+    typeof value.etag === 'string' &&
+    Array.isArray(value.workflows);
+const WORKFLOWS_ROUTE = 'GET /repos/{owner}/{repo}/actions/workflows';
+const workflows_PER_PAGE = 100;
+/**
+ * Every workflow of the repository. The first page is a conditional request against `known` (a 304
+ * costs no budget and means the list is unchanged); a repository with more than one page of workflows
+ * is read in full and not cached.
+ */
+async function listWorkflows(client, owner, repo, known) {
+    const cached = isWorkflowsCache(known) ? known : undefined;
+    const first = await client.conditionalGet(WORKFLOWS_ROUTE, { owner, repo, per_page: workflows_PER_PAGE }, cached?.etag);
+    if (first.status === 304 && cached !== undefined)
+        return { workflows: cached.workflows, cache: cached };
+    if (first.status === 200 && !first.hasNext) {
+        const workflows = first.data.workflows.map(({ id, name, path, state }) => ({
+            id,
+            name,
+            path,
+            state,
+        }));
+        return first.etag === undefined
+            ? { workflows }
+            : { workflows, cache: { etag: first.etag, workflows } };
+    }
+    const all = await client.octokit.paginate(WORKFLOWS_ROUTE, { owner, repo, per_page: workflows_PER_PAGE });
+    return { workflows: all };
 }
 const fileName = (w) => w.path.split('/').pop() ?? w.path;
 /**
@@ -38772,14 +38795,11 @@ async function selectSource(client, repo, options) {
     const [owner, name] = repo.split('/');
     const kind = options.option === 'auto' ? options.previous : options.option;
     if (kind !== undefined) {
-        const workflows = kind === 'workflow-runs'
-            ? await deployWorkflows(client, repo, options.deployWorkflows, true)
-            : [];
-        return {
-            kind,
-            workflows,
-            reason: options.option === 'auto' ? 'chosen by an earlier run' : 'configured',
-        };
+        const reason = options.option === 'auto' ? 'chosen by an earlier run' : 'configured';
+        if (kind !== 'workflow-runs')
+            return { kind, workflows: [], reason };
+        const found = await deployWorkflows(client, repo, options, true);
+        return { kind, workflows: found.workflows, reason, ...cacheOf(found) };
     }
     const deployments = await client.octokit.request('GET /repos/{owner}/{repo}/deployments', {
         owner,
@@ -38794,7 +38814,8 @@ async function selectSource(client, repo, options) {
             reason: `GitHub Deployments exist in "${options.environment}"`,
         };
     }
-    const workflows = await deployWorkflows(client, repo, options.deployWorkflows, false);
+    const found = await deployWorkflows(client, repo, options, false);
+    const workflows = found.workflows;
     for (const workflow of workflows) {
         const runs = await client.octokit.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
             owner,
@@ -38809,6 +38830,7 @@ async function selectSource(client, repo, options) {
                 kind: 'workflow-runs',
                 workflows,
                 reason: `deploy workflow runs on ${options.branch} (${names})`,
+                ...cacheOf(found),
             };
         }
     }
@@ -38825,15 +38847,19 @@ async function selectSource(client, repo, options) {
         reason: `no deployments, deploy workflows or releases: merges into ${options.branch}`,
     };
 }
-async function deployWorkflows(client, repo, wanted, required) {
+const cacheOf = (found) => found.cache === undefined ? {} : { workflowsCache: found.cache };
+async function deployWorkflows(client, repo, options, required) {
     const [owner, name] = repo.split('/');
-    const all = await listWorkflows(client, owner, name);
-    const found = resolveDeployWorkflows(all, wanted, repo);
+    const listed = await listWorkflows(client, owner, name, options.knownWorkflows);
+    const all = listed.workflows;
+    const found = resolveDeployWorkflows(all, options.deployWorkflows, repo);
     if (required && found.length === 0) {
         const have = all.map((w) => w.path.split('/').pop()).join(', ');
         throw new errors/* CollectorError */.uX('github', `${repo}: no deploy workflow found (none named in \`deploy-workflows\` and none mentions "deploy"); its workflows are: ${have === '' ? 'none' : have}`);
     }
-    return found;
+    return listed.cache === undefined
+        ? { workflows: found }
+        : { workflows: found, cache: listed.cache };
 }
 
 ;// CONCATENATED MODULE: ./lib/collectors/github/deployments/index.js
@@ -38856,17 +38882,43 @@ function collectDeployments(ctx, kind, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/collectors/github/issues.js
+const isIssuesEtag = (value) => typeof value === 'object' &&
+    value !== null &&
+    typeof value.query === 'string' &&
+    typeof value.etag === 'string';
+const ROUTE = 'GET /repos/{owner}/{repo}/issues';
+const issues_PER_PAGE = 100;
+const DAY_MS = 86_400_000;
 /** GitHub issues with all the labels, as incidents from creation to closing: `owner/name:issue:<number>`. */
 async function collectIssueIncidents(client, repo, options) {
     const [owner, name] = repo.split('/');
-    const issues = (await client.octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+    // `since` starts at a UTC midnight, so the runs of one day send the same request and an unchanged
+    // list is a free 304; reading a few more hours again is harmless (events merge by id).
+    const since = new Date(Math.floor(options.updatedSince.getTime() / DAY_MS) * DAY_MS);
+    const params = {
         owner,
         repo: name,
         labels: options.labels.join(','),
         state: 'all',
-        since: options.updatedSince.toISOString(),
-        per_page: 100,
-    }));
+        since: since.toISOString(),
+        per_page: issues_PER_PAGE,
+    };
+    const query = JSON.stringify(params);
+    const known = isIssuesEtag(options.known) && options.known.query === query ? options.known : undefined;
+    const first = await client.conditionalGet(ROUTE, params, known?.etag);
+    if (first.status === 304)
+        return { incidents: [], etag: { query, etag: first.etag } };
+    // Page 1 is already read: the rest follows the Link headers from page 2.
+    const issues = first.hasNext
+        ? [
+            ...first.data,
+            ...(await client.octokit.paginate(ROUTE, { ...params, page: 2 })),
+        ]
+        : first.data;
+    const etag = first.etag === undefined ? undefined : { query, etag: first.etag };
+    return { incidents: toIncidents(repo, issues, options), ...(etag === undefined ? {} : { etag }) };
+}
+function toIncidents(repo, issues, options) {
     const out = [];
     for (const issue of issues) {
         // The issues list includes pull requests.
@@ -39635,6 +39687,7 @@ async function collectRepo(repo, options, previous, prevData, github, progress) 
         deployWorkflows: options.deployWorkflows,
         branch,
         ...(previous?.source === undefined ? {} : { previous: previous.source }),
+        ...(previous?.workflows === undefined ? {} : { knownWorkflows: previous.workflows }),
     });
     // A cursor from another source (or another branch) says nothing about this one: read it all.
     const warm = previous !== undefined && previous.source === choice.kind && previous.branch === branch
@@ -39666,15 +39719,18 @@ async function collectRepo(repo, options, previous, prevData, github, progress) 
     let deployments = mergeById(prevDeployments, found.deployments);
     const createdFrom = new Date(options.since.getTime() - INCIDENT_MARGIN_MS);
     let incidents = prevIssues;
+    let issuesEtag;
     if (options.incidentLabels.length > 0) {
         const fresh = await collectIssueIncidents(github, repo, {
             labels: options.incidentLabels,
             createdFrom,
             until: options.until,
             updatedSince: resumeFrom(createdFrom, previous?.issuesWatermark, options.lookbackMs),
+            ...(previous?.issuesEtag === undefined ? {} : { known: previous.issuesEtag }),
         });
-        progress(`${repo}: ${fresh.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`);
-        incidents = mergeById(prevIssues, fresh);
+        issuesEtag = fresh.etag;
+        progress(`${repo}: ${fresh.incidents.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`);
+        incidents = mergeById(prevIssues, fresh.incidents);
     }
     let changes = prevChanges;
     let baselines = [];
@@ -39713,6 +39769,8 @@ async function collectRepo(repo, options, previous, prevData, github, progress) 
         pendingDeployments: found.pending,
         ...(options.incidentLabels.length > 0 ? { issuesWatermark: options.until.toISOString() } : {}),
         etags: ctx.newEtags,
+        ...(choice.workflowsCache === undefined ? {} : { workflows: choice.workflowsCache }),
+        ...(issuesEtag === undefined ? {} : { issuesEtag }),
         ...(changesCursor === undefined ? {} : { changes: changesCursor }),
         ...(historyCursor === undefined ? {} : { history: historyCursor }),
     };
@@ -40093,7 +40151,7 @@ function hashId(s) {
 //# sourceMappingURL=id-index.js.map
 ;// CONCATENATED MODULE: ../core/dist/instant.js
 
-const DAY_MS = 86_400_000;
+const instant_DAY_MS = 86_400_000;
 /** The largest distance from the epoch a Date can represent. */
 const MAX_INSTANT_MS = 8.64e15;
 /** Matches ISO-8601 / RFC 3339 date-times that carry a zone. Anything without a zone is ambiguous. */
@@ -40109,7 +40167,7 @@ function fromParts(y, mo, d, h, mi, s, ms) {
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
         return Number.NaN;
     }
-    return daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+    return daysFromCivil(y, mo, d) * instant_DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
 }
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): plain integer
@@ -41373,7 +41431,7 @@ function resolveWindow(window, now) {
         if (nowMs === undefined) {
             throw new DoraInputError('options', 'now', `is required with the preset ${window}`);
         }
-        return { from: nowMs - days * DAY_MS, to: nowMs };
+        return { from: nowMs - days * instant_DAY_MS, to: nowMs };
     }
     if (typeof window !== 'object' || window === null) {
         throw new DoraInputError('options', 'window', 'is required: { from, to } or a preset');
@@ -42619,13 +42677,13 @@ function countDeployments(a, range) {
         if (d === undefined || !d.success)
             continue;
         deployments++;
-        const day = Math.floor(d.t / DAY_MS);
+        const day = Math.floor(d.t / instant_DAY_MS);
         if (day !== lastDay) {
             deploymentDays++;
             lastDay = day;
         }
     }
-    const perDay = deployments / ((range.to - range.from) / DAY_MS);
+    const perDay = deployments / ((range.to - range.from) / instant_DAY_MS);
     return { deployments, perDay, perWeek: perDay * 7, deploymentDays };
 }
 function deploymentFrequencyResult(a, range) {

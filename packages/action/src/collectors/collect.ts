@@ -8,7 +8,7 @@ import {
   type SourceContext,
   selectSource,
 } from './github/deployments/index.js';
-import { collectIssueIncidents } from './github/issues.js';
+import { collectIssueIncidents, type IssuesEtag } from './github/issues.js';
 import { type HistoryCursor, linkChanges } from './github/link.js';
 import { byTimeThenId, mapLimit, mergeById } from './merge.js';
 import type { PagerDutyClient } from './pagerduty/client.js';
@@ -216,6 +216,7 @@ async function collectRepo(
     deployWorkflows: options.deployWorkflows,
     branch,
     ...(previous?.source === undefined ? {} : { previous: previous.source }),
+    ...(previous?.workflows === undefined ? {} : { knownWorkflows: previous.workflows }),
   });
   // A cursor from another source (or another branch) says nothing about this one: read it all.
   const warm =
@@ -252,17 +253,20 @@ async function collectRepo(
 
   const createdFrom = new Date(options.since.getTime() - INCIDENT_MARGIN_MS);
   let incidents = prevIssues;
+  let issuesEtag: IssuesEtag | undefined;
   if (options.incidentLabels.length > 0) {
     const fresh = await collectIssueIncidents(github, repo, {
       labels: options.incidentLabels,
       createdFrom,
       until: options.until,
       updatedSince: resumeFrom(createdFrom, previous?.issuesWatermark, options.lookbackMs),
+      ...(previous?.issuesEtag === undefined ? {} : { known: previous.issuesEtag }),
     });
+    issuesEtag = fresh.etag;
     progress(
-      `${repo}: ${fresh.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`,
+      `${repo}: ${fresh.incidents.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`,
     );
-    incidents = mergeById(prevIssues, fresh);
+    incidents = mergeById(prevIssues, fresh.incidents);
   }
 
   let changes = prevChanges;
@@ -303,6 +307,8 @@ async function collectRepo(
     pendingDeployments: found.pending,
     ...(options.incidentLabels.length > 0 ? { issuesWatermark: options.until.toISOString() } : {}),
     etags: ctx.newEtags,
+    ...(choice.workflowsCache === undefined ? {} : { workflows: choice.workflowsCache }),
+    ...(issuesEtag === undefined ? {} : { issuesEtag }),
     ...(changesCursor === undefined ? {} : { changes: changesCursor }),
     ...(historyCursor === undefined ? {} : { history: historyCursor }),
   };

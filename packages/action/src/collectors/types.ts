@@ -52,6 +52,10 @@ export interface RepoCursor {
   issuesWatermark?: string;
   /** ETags of list requests, keyed by the request (route and parameters): a 304 means unchanged. */
   etags: Record<string, string>;
+  /** The incident-issues request of the last run and its ETag. */
+  issuesEtag?: unknown;
+  /** The repository's workflow list and its ETag (workflow-runs source): unchanged lists cost a free 304. */
+  workflows?: unknown;
   /** Engineer B's cursors, stored as given. */
   changes?: unknown;
   history?: unknown;

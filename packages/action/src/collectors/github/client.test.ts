@@ -338,7 +338,7 @@ describe('createGitHubClient', () => {
       'GET /repos/{owner}/{repo}/releases',
       { owner: 'acme', repo: 'shop', per_page: 100 },
     );
-    expect(first).toEqual({ status: 200, data: [{ id: 1 }], etag: 'W/"abc"' });
+    expect(first).toEqual({ status: 200, data: [{ id: 1 }], etag: 'W/"abc"', hasNext: false });
     const second = await github.conditionalGet(
       'GET /repos/{owner}/{repo}/releases',
       { owner: 'acme', repo: 'shop', per_page: 100 },
@@ -352,7 +352,7 @@ describe('createGitHubClient', () => {
       { owner: 'acme', repo: 'shop', per_page: 100 },
       'W/"abc"',
     );
-    expect(third).toEqual({ status: 200, data: [{ id: 2 }], etag: 'W/"def"' });
+    expect(third).toEqual({ status: 200, data: [{ id: 2 }], etag: 'W/"def"', hasNext: false });
     expect(github.usage()).toEqual({
       github: 3,
       notModified: 1,

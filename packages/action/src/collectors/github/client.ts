@@ -31,7 +31,12 @@ const BuiltOctokit = GitHub.plugin(throttling, retry, paginateGraphQL);
 export type GitHubOctokit = InstanceType<typeof BuiltOctokit>;
 
 export type ConditionalResult<T> =
-  | { status: 200; data: T; etag?: string }
+  | {
+      status: 200;
+      data: T;
+      etag?: string /** the Link header names a next page */;
+      hasNext: boolean;
+    }
   | { status: 304; etag: string };
 
 export interface GitHubClient {
@@ -194,9 +199,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       try {
         const response = await octokit.request(route, { ...params, headers });
         const newEtag = response.headers.etag;
+        const hasNext = /rel="next"/.test(response.headers.link ?? '');
         return newEtag === undefined
-          ? { status: 200, data: response.data as T }
-          : { status: 200, data: response.data as T, etag: newEtag };
+          ? { status: 200, data: response.data as T, hasNext }
+          : { status: 200, data: response.data as T, etag: newEtag, hasNext };
       } catch (error) {
         if ((error as ErrorLike).status === 304 && etag !== undefined) return { status: 304, etag };
         throw error;

@@ -1,7 +1,12 @@
 import { CollectorError } from '../../errors.js';
 import type { DeploymentSourceKind, DeploymentSourceOption } from '../../types.js';
 import type { GitHubClient } from '../client.js';
-import { type ApiWorkflow, listWorkflows, resolveDeployWorkflows } from './workflows.js';
+import {
+  type ApiWorkflow,
+  listWorkflows,
+  resolveDeployWorkflows,
+  type WorkflowsCache,
+} from './workflows.js';
 
 export interface SourceChoice {
   kind: DeploymentSourceKind;
@@ -9,6 +14,8 @@ export interface SourceChoice {
   workflows: ApiWorkflow[];
   /** Why this source, for the progress log. */
   reason: string;
+  /** The workflow list read, to keep in the cursor for the next run's conditional request. */
+  workflowsCache?: WorkflowsCache;
 }
 
 export interface SelectOptions {
@@ -18,6 +25,8 @@ export interface SelectOptions {
   branch: string;
   /** The source a previous run chose: auto sticks to it, so warm runs read what the stored data came from. */
   previous?: DeploymentSourceKind;
+  /** The workflow list a previous run read (from its cursor; checked before use). */
+  knownWorkflows?: unknown;
 }
 
 /**
@@ -33,15 +42,10 @@ export async function selectSource(
   const [owner, name] = repo.split('/') as [string, string];
   const kind = options.option === 'auto' ? options.previous : options.option;
   if (kind !== undefined) {
-    const workflows =
-      kind === 'workflow-runs'
-        ? await deployWorkflows(client, repo, options.deployWorkflows, true)
-        : [];
-    return {
-      kind,
-      workflows,
-      reason: options.option === 'auto' ? 'chosen by an earlier run' : 'configured',
-    };
+    const reason = options.option === 'auto' ? 'chosen by an earlier run' : 'configured';
+    if (kind !== 'workflow-runs') return { kind, workflows: [], reason };
+    const found = await deployWorkflows(client, repo, options, true);
+    return { kind, workflows: found.workflows, reason, ...cacheOf(found) };
   }
   const deployments = await client.octokit.request('GET /repos/{owner}/{repo}/deployments', {
     owner,
@@ -56,7 +60,8 @@ export async function selectSource(
       reason: `GitHub Deployments exist in "${options.environment}"`,
     };
   }
-  const workflows = await deployWorkflows(client, repo, options.deployWorkflows, false);
+  const found = await deployWorkflows(client, repo, options, false);
+  const workflows = found.workflows;
   for (const workflow of workflows) {
     const runs = await client.octokit.request(
       'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
@@ -74,6 +79,7 @@ export async function selectSource(
         kind: 'workflow-runs',
         workflows,
         reason: `deploy workflow runs on ${options.branch} (${names})`,
+        ...cacheOf(found),
       };
     }
   }
@@ -91,15 +97,19 @@ export async function selectSource(
   };
 }
 
+const cacheOf = (found: { cache?: WorkflowsCache }): { workflowsCache?: WorkflowsCache } =>
+  found.cache === undefined ? {} : { workflowsCache: found.cache };
+
 async function deployWorkflows(
   client: GitHubClient,
   repo: string,
-  wanted: string[],
+  options: SelectOptions,
   required: boolean,
-): Promise<ApiWorkflow[]> {
+): Promise<{ workflows: ApiWorkflow[]; cache?: WorkflowsCache }> {
   const [owner, name] = repo.split('/') as [string, string];
-  const all = await listWorkflows(client, owner, name);
-  const found = resolveDeployWorkflows(all, wanted, repo);
+  const listed = await listWorkflows(client, owner, name, options.knownWorkflows);
+  const all = listed.workflows;
+  const found = resolveDeployWorkflows(all, options.deployWorkflows, repo);
   if (required && found.length === 0) {
     const have = all.map((w) => w.path.split('/').pop()).join(', ');
     throw new CollectorError(
@@ -107,5 +117,7 @@ async function deployWorkflows(
       `${repo}: no deploy workflow found (none named in \`deploy-workflows\` and none mentions "deploy"); its workflows are: ${have === '' ? 'none' : have}`,
     );
   }
-  return found;
+  return listed.cache === undefined
+    ? { workflows: found }
+    : { workflows: found, cache: listed.cache };
 }

@@ -8,17 +8,53 @@ export interface ApiWorkflow {
   state: string;
 }
 
+/** The repository's workflow list as last read, with its ETag: a warm run asks "changed?" for free. */
+export interface WorkflowsCache {
+  etag: string;
+  workflows: ApiWorkflow[];
+}
+
+const isWorkflowsCache = (value: unknown): value is WorkflowsCache =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as WorkflowsCache).etag === 'string' &&
+  Array.isArray((value as WorkflowsCache).workflows);
+
+const WORKFLOWS_ROUTE = 'GET /repos/{owner}/{repo}/actions/workflows' as const;
+const PER_PAGE = 100;
+
+/**
+ * Every workflow of the repository. The first page is a conditional request against `known` (a 304
+ * costs no budget and means the list is unchanged); a repository with more than one page of workflows
+ * is read in full and not cached.
+ */
 export async function listWorkflows(
   client: GitHubClient,
   owner: string,
   repo: string,
-): Promise<ApiWorkflow[]> {
-  const all = await client.octokit.paginate('GET /repos/{owner}/{repo}/actions/workflows', {
-    owner,
-    repo,
-    per_page: 100,
-  });
-  return all as ApiWorkflow[];
+  known?: unknown,
+): Promise<{ workflows: ApiWorkflow[]; cache?: WorkflowsCache }> {
+  const cached = isWorkflowsCache(known) ? known : undefined;
+  const first = await client.conditionalGet<{ total_count: number; workflows: ApiWorkflow[] }>(
+    WORKFLOWS_ROUTE,
+    { owner, repo, per_page: PER_PAGE },
+    cached?.etag,
+  );
+  if (first.status === 304 && cached !== undefined)
+    return { workflows: cached.workflows, cache: cached };
+  if (first.status === 200 && !first.hasNext) {
+    const workflows = first.data.workflows.map(({ id, name, path, state }) => ({
+      id,
+      name,
+      path,
+      state,
+    }));
+    return first.etag === undefined
+      ? { workflows }
+      : { workflows, cache: { etag: first.etag, workflows } };
+  }
+  const all = await client.octokit.paginate(WORKFLOWS_ROUTE, { owner, repo, per_page: PER_PAGE });
+  return { workflows: all as ApiWorkflow[] };
 }
 
 const fileName = (w: ApiWorkflow): string => w.path.split('/').pop() ?? w.path;
