@@ -6,6 +6,7 @@ import type { GitHubClient } from './github/client.js';
 import {
   collectDeployments,
   type SourceContext,
+  START_MARGIN_MS,
   selectSource,
 } from './github/deployments/index.js';
 import { collectIssueIncidents, type IssuesEtag } from './github/issues.js';
@@ -236,7 +237,11 @@ async function collectRepo(
     branch,
     since: options.since,
     until: options.until,
-    readFrom: resumeFrom(options.since, warm?.deploymentsWatermark, options.lookbackMs),
+    readFrom: resumeFrom(
+      new Date(options.since.getTime() - START_MARGIN_MS),
+      warm?.deploymentsWatermark,
+      options.lookbackMs,
+    ),
     pending: warm?.pendingDeployments ?? [],
     etags: warm?.etags ?? {},
     newEtags: {},

@@ -32,6 +32,14 @@ export interface SourceOutput {
 
 export const PER_PAGE = 100;
 
+/**
+ * How long before `since` a deployment may have started and still finish inside the collection:
+ * lists are ordered by creation, so a cold run reads this much further back, or a deployment that
+ * was running when the range opened would be lost (a warm run knows those as pending). GitHub-hosted
+ * jobs stop at 6 hours; three days also covers most waits for an environment's approval.
+ */
+export const START_MARGIN_MS = 3 * 86_400_000;
+
 export function within(instant: string | null | undefined, from: Date, until: Date): boolean {
   if (instant === null || instant === undefined) return false;
   const t = Date.parse(instant);

@@ -6,7 +6,7 @@ import { collectReleases } from './releases.js';
 import { collectWorkflowRuns } from './workflow-runs.js';
 import type { ApiWorkflow } from './workflows.js';
 
-export type { SourceContext, SourceOutput } from './common.js';
+export { type SourceContext, type SourceOutput, START_MARGIN_MS } from './common.js';
 export { type SourceChoice, selectSource } from './select.js';
 
 export function collectDeployments(
