@@ -10,7 +10,7 @@ import {
   selectSource,
 } from './github/deployments/index.js';
 import { collectIssueIncidents, type IssuesEtag } from './github/issues.js';
-import { type HistoryCursor, linkChanges } from './github/link.js';
+import { type HistoryCursor, linkChanges, readHistory } from './github/link.js';
 import { byTimeThenId, mapLimit, mergeById } from './merge.js';
 import type { PagerDutyClient } from './pagerduty/client.js';
 import { collectPagerDutyIncidents, INCIDENT_MARGIN_MS } from './pagerduty/incidents.js';
@@ -247,57 +247,63 @@ async function collectRepo(
     newEtags: {},
     log: (line) => warnings.push(line),
   };
-  const found = await collectDeployments(ctx, choice.kind, {
-    workflows: choice.workflows,
-    ...(options.deployJob === undefined ? {} : { deployJob: options.deployJob }),
-  });
-  progress(
-    `${repo}: ${found.deployments.length} deployments read from ${choice.kind} (${choice.reason}), ${found.pending.length} not finished yet`,
-  );
+  // The four lists do not depend on one another: read them at once (the client caps requests in flight).
+  const history =
+    options.changes === false
+      ? undefined
+      : readHistory(github, repo, {
+          branch,
+          since: options.since,
+          ...(warm?.history === undefined ? {} : { cursor: warm.history as HistoryCursor }),
+        });
+  const [found, issues, collected] = await Promise.all([
+    collectDeployments(ctx, choice.kind, {
+      workflows: choice.workflows,
+      ...(options.deployJob === undefined ? {} : { deployJob: options.deployJob }),
+    }).then((found) => {
+      progress(
+        `${repo}: ${found.deployments.length} deployments read from ${choice.kind} (${choice.reason}), ${found.pending.length} not finished yet`,
+      );
+      return found;
+    }),
+    issueIncidents(repo, options, previous, github, progress),
+    options.changes === false
+      ? undefined
+      : collectChanges(github, repo, {
+          since: options.since,
+          until: options.until,
+          baseBranch: branch,
+          lookbackMs: options.lookbackMs,
+          ...(previous?.changes === undefined ? {} : { cursor: previous.changes as ChangesCursor }),
+        }).then((collected) => {
+          progress(`${repo}: ${collected.changes.length} merged pull requests read`);
+          return collected;
+        }),
+    history,
+  ]);
   let deployments = mergeById(prevDeployments, found.deployments);
-
-  const createdFrom = new Date(options.since.getTime() - INCIDENT_MARGIN_MS);
-  let incidents = prevIssues;
-  let issuesEtag: IssuesEtag | undefined;
-  if (options.incidentLabels.length > 0) {
-    const fresh = await collectIssueIncidents(github, repo, {
-      labels: options.incidentLabels,
-      createdFrom,
-      until: options.until,
-      updatedSince: resumeFrom(createdFrom, previous?.issuesWatermark, options.lookbackMs),
-      ...(previous?.issuesEtag === undefined ? {} : { known: previous.issuesEtag }),
-    });
-    issuesEtag = fresh.etag;
-    progress(
-      `${repo}: ${fresh.incidents.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`,
-    );
-    incidents = mergeById(prevIssues, fresh.incidents);
-  }
+  const incidents = issues === undefined ? prevIssues : mergeById(prevIssues, issues.incidents);
 
   let changes = prevChanges;
   let baselines: BaselineInfo[] = [];
   let changesCursor = previous?.changes;
   let historyCursor = previous?.history;
-  if (options.changes !== false) {
-    const collected = await collectChanges(github, repo, {
-      since: options.since,
-      until: options.until,
-      baseBranch: branch,
-      lookbackMs: options.lookbackMs,
-      ...(changesCursor === undefined ? {} : { cursor: changesCursor as ChangesCursor }),
-    });
+  if (collected !== undefined && history !== undefined) {
     warnings.push(...collected.warnings);
     changes = mergeById(prevChanges, collected.changes);
     changesCursor = collected.cursor;
-    progress(`${repo}: ${collected.changes.length} merged pull requests read`);
-    const linked = await linkChanges(github, repo, {
-      branch,
-      since: options.since,
-      deployments,
-      changes,
-      mergeCommits: collected.mergeCommits,
-      ...(warm?.history === undefined ? {} : { cursor: warm.history as HistoryCursor }),
-    });
+    const linked = await linkChanges(
+      github,
+      repo,
+      {
+        branch,
+        since: options.since,
+        deployments,
+        changes,
+        mergeCommits: collected.mergeCommits,
+      },
+      await history,
+    );
     warnings.push(...linked.warnings);
     deployments = linked.deployments;
     baselines = linked.baselines;
@@ -313,7 +319,7 @@ async function collectRepo(
     ...(options.incidentLabels.length > 0 ? { issuesWatermark: options.until.toISOString() } : {}),
     etags: ctx.newEtags,
     ...(choice.workflowsCache === undefined ? {} : { workflows: choice.workflowsCache }),
-    ...(issuesEtag === undefined ? {} : { issuesEtag }),
+    ...(issues?.etag === undefined ? {} : { issuesEtag: issues.etag }),
     ...(changesCursor === undefined ? {} : { changes: changesCursor }),
     ...(historyCursor === undefined ? {} : { history: historyCursor }),
   };
@@ -327,6 +333,29 @@ async function collectRepo(
     baselines,
     warnings,
   };
+}
+
+/** The repository's incident issues read since its watermark; `undefined` when no label is configured. */
+async function issueIncidents(
+  repo: string,
+  options: CollectOptions,
+  previous: RepoCursor | undefined,
+  github: GitHubClient,
+  progress: (line: string) => void,
+): Promise<{ incidents: Incident[]; etag: IssuesEtag | undefined } | undefined> {
+  if (options.incidentLabels.length === 0) return undefined;
+  const createdFrom = new Date(options.since.getTime() - INCIDENT_MARGIN_MS);
+  const fresh = await collectIssueIncidents(github, repo, {
+    labels: options.incidentLabels,
+    createdFrom,
+    until: options.until,
+    updatedSince: resumeFrom(createdFrom, previous?.issuesWatermark, options.lookbackMs),
+    ...(previous?.issuesEtag === undefined ? {} : { known: previous.issuesEtag }),
+  });
+  progress(
+    `${repo}: ${fresh.incidents.length} incident issues read (labels: ${options.incidentLabels.join(', ')})`,
+  );
+  return { incidents: fresh.incidents, etag: fresh.etag };
 }
 
 /** Where a warm run resumes a list: its watermark minus the lookback, never before `floor`. */

@@ -142,20 +142,27 @@ export function assignChanges(
   return { shipped, firsts };
 }
 
+/** The deploy branch's history as this run read it, before any change or deployment is placed. */
+export interface HistoryRead {
+  /** The cursor this run starts from: pruned to the range, or reset when the branch was rewritten. */
+  cursor: HistoryCursor;
+  walk: Walk;
+  warnings: string[];
+}
+
+export type HistoryOptions = Pick<LinkOptions, 'branch' | 'since' | 'cursor' | 'maxHistoryPages'>;
+
 /**
- * Sets `changeIds` on deployments: walks the deploy branch's first-parent history once (a warm run only its
- * new pages), places changes on it through their merge commits and the pull requests associated with its
- * commits, falls back to compare for deployed shas off the line, and assigns with {@link assignChanges}
- * over every deployment linked so far, so a warm run and a full run give the same links.
+ * Walks the deploy branch's first-parent history once (a warm run only its new pages). It needs neither
+ * the deployments nor the changes, so a collector can read it while it reads those lists.
  */
-export async function linkChanges(
+export async function readHistory(
   client: GitHubClient,
   repo: string,
-  opts: LinkOptions,
-): Promise<LinkResult> {
+  opts: HistoryOptions,
+): Promise<HistoryRead> {
   const warnings: string[] = [];
-  const sinceMs = opts.since.getTime();
-  let cursor = prunedCursor(opts.cursor, opts.branch, sinceMs);
+  let cursor = prunedCursor(opts.cursor, opts.branch, opts.since.getTime());
   let walk = await walk_(client, repo, opts, cursor);
   if (cursor.head !== undefined && !walk.reachedKnownHead) {
     warnings.push(
@@ -167,6 +174,23 @@ export async function linkChanges(
   if (walk.truncated) {
     warnings.push(`${repo}: history of ${opts.branch} read up to ${walk.pages} pages only`);
   }
+  return { cursor, walk, warnings };
+}
+
+/**
+ * Sets `changeIds` on deployments: places changes on the history (`history`, or read now with
+ * {@link readHistory}) through their merge commits and the pull requests associated with its commits,
+ * falls back to compare for deployed shas off the line, and assigns with {@link assignChanges} over every
+ * deployment linked so far, so a warm run and a full run give the same links.
+ */
+export async function linkChanges(
+  client: GitHubClient,
+  repo: string,
+  opts: LinkOptions,
+  history?: HistoryRead,
+): Promise<LinkResult> {
+  const sinceMs = opts.since.getTime();
+  const { cursor, walk, warnings } = history ?? (await readHistory(client, repo, opts));
   const line = placeLine(walk, cursor);
   locateChanges(repo, opts, cursor, line, warnings);
   updateLedger(repo, opts.deployments, sinceMs, cursor, warnings);
@@ -200,7 +224,7 @@ export async function linkChanges(
 function walk_(
   client: GitHubClient,
   repo: string,
-  opts: LinkOptions,
+  opts: HistoryOptions,
   cursor: HistoryCursor,
 ): Promise<Walk> {
   const walkOpts = {
