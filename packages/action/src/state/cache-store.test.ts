@@ -71,6 +71,23 @@ describe('createCacheStore', () => {
     });
   });
 
+  it('ignores a restored entry larger than a run reads', async () => {
+    const cache = fakeCache(workspace);
+    await createCacheStore({ scope: 'abc', runId: '1', runAttempt: '1', cache }).save(
+      sampleState('abc'),
+    );
+    const restored = await createCacheStore({
+      scope: 'abc',
+      runId: '2',
+      runAttempt: '1',
+      cache,
+      maxRestoreBytes: 10,
+    }).restore();
+    expect(restored.state).toBeUndefined();
+    expect(restored).toMatchObject({ reason: 'invalid' });
+    expect((restored as { message: string }).message).toMatch(/more than the 10 a run reads/);
+  });
+
   it('says the state was not saved when the cache refuses it', async () => {
     const cache = fakeCache(workspace, { failSave: true });
     const store = createCacheStore({ scope: 'abc', runId: '1', runAttempt: '1', cache });

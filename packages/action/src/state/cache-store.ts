@@ -1,6 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeState, encodeState } from './codec.js';
+import { readStateText } from './read-state-file.js';
 import {
   type Restored,
   type SaveResult,
@@ -26,6 +27,8 @@ export interface CacheStoreOptions {
   /** A directory relative to the workspace; the same string on every run (it is part of the cache version). */
   directory?: string;
   cache?: CacheApi;
+  /** The largest restored state read (default `MAX_RESTORE_BYTES`, 200 MB). */
+  maxRestoreBytes?: number;
 }
 
 export function cacheKeyPrefix(scope: string): string {
@@ -55,7 +58,9 @@ export function createCacheStore(options: CacheStoreOptions): StateStore {
         if (matched === undefined) {
           return { reason: 'missing', message: `no cache entry with the prefix ${prefix}` };
         }
-        const decoded = decodeState(await readFile(file, 'utf8'), options.scope);
+        const read = await readStateText(file, options.maxRestoreBytes);
+        if ('tooLarge' in read) return { reason: 'invalid', message: read.tooLarge };
+        const decoded = decodeState(read.text, options.scope);
         if ('problem' in decoded) return { reason: 'invalid', message: decoded.problem };
         return { state: decoded.state, source: `cache ${matched}` };
       } catch (error) {

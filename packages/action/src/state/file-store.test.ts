@@ -43,6 +43,17 @@ describe('createFileStore', () => {
     expect(restored).toHaveProperty('reason', 'invalid');
   });
 
+  it('refuses a state file larger than it reads, without reading it', async () => {
+    const dir = await directory();
+    await createFileStore(dir, 'scope-a').save(sampleState());
+    const size = (await readFile(join(dir, 'state.json'))).length;
+    expect(await createFileStore(dir, 'scope-a', size - 1).restore()).toEqual({
+      reason: 'invalid',
+      message: `the saved state is ${size} bytes, more than the ${size - 1} a run reads; it was ignored`,
+    });
+    expect((await createFileStore(dir, 'scope-a', size).restore()).state).toEqual(sampleState());
+  });
+
   it('reports a failed write instead of throwing', async () => {
     const dir = await directory();
     await writeFile(join(dir, '..', 'blocker'), 'x');

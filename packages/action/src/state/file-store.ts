@@ -1,20 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeState, encodeState } from './codec.js';
+import { readStateText, type StateText } from './read-state-file.js';
 import type { Restored, SaveResult, StateStore, StoredState } from './types.js';
 
 export const STATE_FILE_NAME = 'state.json';
 
 /** A state file in a directory (self-hosted runners, the CLI, the demo). */
-export function createFileStore(directory: string, scope: string): StateStore {
+export function createFileStore(
+  directory: string,
+  scope: string,
+  maxRestoreBytes?: number,
+): StateStore {
   const path = join(directory, STATE_FILE_NAME);
   return {
     backend: 'file',
     async restore(): Promise<Restored> {
-      let text: string;
+      let read: StateText;
       try {
-        text = await readFile(path, 'utf8');
+        read = await readStateText(path, maxRestoreBytes);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const message =
@@ -23,7 +28,8 @@ export function createFileStore(directory: string, scope: string): StateStore {
             : `could not read ${path} (${code ?? 'error'})`;
         return { reason: 'missing', message };
       }
-      const decoded = decodeState(text, scope);
+      if ('tooLarge' in read) return { reason: 'invalid', message: read.tooLarge };
+      const decoded = decodeState(read.text, scope);
       if ('problem' in decoded) return { reason: 'invalid', message: decoded.problem };
       return { state: decoded.state, source: path };
     },
