@@ -3,8 +3,9 @@ import { collect } from '../../packages/action/src/collectors/collect.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
 import type { CollectOptions } from '../../packages/action/src/collectors/types.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
-import type { Scenario, ScenarioFault, ScenarioWorkflowRun } from '../fakes/scenario.js';
+import type { Scenario, ScenarioFault } from '../fakes/scenario.js';
 import { generateScenario } from '../scenarios/generate.js';
+import { MANY_RUNS_NOW, manyRunsScenario } from '../scenarios/many-runs.js';
 
 let server: ReplayHandle | undefined;
 afterEach(async () => {
@@ -12,55 +13,18 @@ afterEach(async () => {
   server = undefined;
 });
 
-const SHA = 'a'.repeat(40);
-const START = Date.parse('2026-09-01T00:00:00Z');
-const NOW = '2026-11-20T00:00:00Z';
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const NOW = MANY_RUNS_NOW;
 
 /** One repository with `count` deploy runs on main, one every `everyMs`, odd ids failing. */
 function manyRuns(count: number, everyMs: number, faults: ScenarioFault[] = []): Scenario {
-  const runs: ScenarioWorkflowRun[] = Array.from({ length: count }, (_, i) => ({
-    id: 5000 + i,
-    workflowId: 1001,
-    runNumber: i + 1,
-    runAttempt: 1,
-    event: 'push',
-    headBranch: 'main',
-    headSha: SHA,
-    status: 'completed',
-    conclusion: i % 2 === 0 ? 'success' : 'failure',
-    createdAt: iso(START + i * everyMs),
-    runStartedAt: iso(START + i * everyMs + 1000),
-    updatedAt: iso(START + i * everyMs + 120_000),
-  }));
-  return {
-    now: NOW,
-    github: {
-      repos: [
-        {
-          owner: 'acme',
-          name: 'shop',
-          defaultBranch: 'main',
-          commits: [
-            {
-              sha: SHA,
-              parents: [],
-              branch: 'main',
-              authoredAt: '2026-08-01T00:00:00Z',
-              committedAt: '2026-08-01T00:00:00Z',
-              author: 'alice',
-              message: 'init',
-            },
-          ],
-          workflows: [
-            { id: 1001, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active' },
-          ],
-          workflowRuns: runs,
-        },
-      ],
-    },
+  return manyRunsScenario({
+    count,
+    everyMs,
+    firstId: 5000,
+    fails: (i) => i % 2 === 1,
+    updatedAfterMs: 120_000,
     faults,
-  };
+  });
 }
 
 function options(extra: Partial<CollectOptions> = {}): CollectOptions {

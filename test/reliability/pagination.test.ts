@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../../packages/action/src/collectors/collect.js';
 import { createGitHubClient } from '../../packages/action/src/collectors/github/client.js';
-import type {
-  Scenario,
-  ScenarioFault,
-  ScenarioIssue,
-  ScenarioWorkflowRun,
-} from '../fakes/scenario.js';
+import type { Scenario, ScenarioFault, ScenarioIssue } from '../fakes/scenario.js';
+import { MANY_RUNS_NOW, manyRunsScenario } from '../scenarios/many-runs.js';
 import { ledgerFor } from './ledger.js';
 import {
   collectWorld,
@@ -24,54 +20,18 @@ afterAll(() => {
   ledger.flush();
 });
 
-const SHA = 'b'.repeat(40);
-const START = Date.parse('2026-09-01T00:00:00Z');
-const NOW = '2026-11-20T00:00:00Z';
+const NOW = MANY_RUNS_NOW;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** One repository with `count` deploy runs on main, one every `everyMs`. */
 function manyRuns(count: number, everyMs: number): Scenario {
-  const runs: ScenarioWorkflowRun[] = Array.from({ length: count }, (_, i) => ({
-    id: 70_000 + i,
-    workflowId: 1001,
-    runNumber: i + 1,
-    runAttempt: 1,
-    event: 'push',
-    headBranch: 'main',
-    headSha: SHA,
-    status: 'completed',
-    conclusion: i % 3 === 0 ? 'failure' : 'success',
-    createdAt: iso(START + i * everyMs),
-    runStartedAt: iso(START + i * everyMs + 1000),
-    updatedAt: iso(START + i * everyMs + 60_000),
-  }));
-  return {
-    now: NOW,
-    github: {
-      repos: [
-        {
-          owner: 'acme',
-          name: 'shop',
-          defaultBranch: 'main',
-          commits: [
-            {
-              sha: SHA,
-              parents: [],
-              branch: 'main',
-              authoredAt: '2026-08-01T00:00:00Z',
-              committedAt: '2026-08-01T00:00:00Z',
-              author: 'alice',
-              message: 'init',
-            },
-          ],
-          workflows: [
-            { id: 1001, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active' },
-          ],
-          workflowRuns: runs,
-        },
-      ],
-    },
-  };
+  return manyRunsScenario({
+    count,
+    everyMs,
+    firstId: 70_000,
+    fails: (i) => i % 3 === 0,
+    sha: 'b'.repeat(40),
+  });
 }
 
 async function collectRuns(scenario: Scenario, faults: ScenarioFault[] = []) {
