@@ -1,4 +1,4 @@
-// A strict reader of the OpenMetrics text subset renderOpenMetrics writes (counters and histograms), used by
+// A strict reader of the OpenMetrics text subset renderOpenMetrics writes (gauges, counters and histograms), used by
 // the tests to prove the format: it returns every rule the text breaks, an empty list when it is valid.
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;

@@ -34,23 +34,23 @@ describe('renderOpenMetrics', () => {
 
   it('counts the window only, per repository and environment', () => {
     const { samples } = checkOpenMetrics(renderOpenMetrics(fullResult()));
-    expect(value(samples, 'dora_deployments_total', { ...SHOP, status: 'success' })).toBe(7);
-    expect(value(samples, 'dora_deployments_total', { ...SHOP, status: 'failure' })).toBe(1);
-    expect(value(samples, 'dora_deployments_total', { ...API, status: 'success' })).toBe(4);
-    expect(value(samples, 'dora_deployments_total', { ...API, status: 'failure' })).toBe(1);
+    expect(value(samples, 'dora_deployments', { ...SHOP, status: 'success' })).toBe(7);
+    expect(value(samples, 'dora_deployments', { ...SHOP, status: 'failure' })).toBe(1);
+    expect(value(samples, 'dora_deployments', { ...API, status: 'success' })).toBe(4);
+    expect(value(samples, 'dora_deployments', { ...API, status: 'failure' })).toBe(1);
     expect(
-      value(samples, 'dora_deployments_total', {
+      value(samples, 'dora_deployments', {
         repository: 'acme/shop',
         environment: 'staging',
         status: 'success',
       }),
     ).toBe(1);
-    expect(value(samples, 'dora_changes_total', SHOP)).toBe(9);
-    expect(value(samples, 'dora_changes_total', API)).toBe(5);
-    expect(value(samples, 'dora_failed_deployments_total', SHOP)).toBe(3);
-    expect(value(samples, 'dora_failed_deployments_total', API)).toBe(1);
-    expect(value(samples, 'dora_incidents_total', SHOP)).toBe(2);
-    expect(value(samples, 'dora_incidents_total', API)).toBe(1);
+    expect(value(samples, 'dora_changes', SHOP)).toBe(9);
+    expect(value(samples, 'dora_changes', API)).toBe(5);
+    expect(value(samples, 'dora_failed_deployments', SHOP)).toBe(3);
+    expect(value(samples, 'dora_failed_deployments', API)).toBe(1);
+    expect(value(samples, 'dora_incidents', SHOP)).toBe(2);
+    expect(value(samples, 'dora_incidents', API)).toBe(1);
   });
 
   it('builds cumulative lead-time and recovery histograms that add up to the report', () => {
@@ -72,7 +72,7 @@ describe('renderOpenMetrics', () => {
 
   it('declares TYPE, HELP and UNIT for each family', () => {
     const text = renderOpenMetrics(fullResult());
-    expect(text.startsWith('# TYPE dora_deployments counter\n# HELP dora_deployments ')).toBe(true);
+    expect(text.startsWith('# TYPE dora_deployments gauge\n# HELP dora_deployments ')).toBe(true);
     expect(text).toContain(
       '# TYPE dora_lead_time_seconds histogram\n# HELP dora_lead_time_seconds Lead time for changes: first commit to the deployment that shipped the change.\n# UNIT dora_lead_time_seconds seconds\n',
     );
@@ -82,7 +82,7 @@ describe('renderOpenMetrics', () => {
   it('gives zero series for the run repositories when nothing happened', () => {
     const text = renderOpenMetrics(emptyResult());
     expect(text).toContain(
-      'dora_deployments_total{repository="acme/empty",environment="production",status="success"} 0\n',
+      'dora_deployments{repository="acme/empty",environment="production",status="success"} 0\n',
     );
     expect(text).toContain(
       'dora_lead_time_seconds_bucket{repository="acme/empty",environment="production",le="+Inf"} 0\n',

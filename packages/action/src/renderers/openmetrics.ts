@@ -56,15 +56,19 @@ function formatBound(bound: number): string {
   return Number.isInteger(bound) ? `${bound}.0` : String(bound);
 }
 
-function counterFamily(
+/**
+ * Counts over the report window are gauges, not counters: the window slides, so a later run may count
+ * fewer, and a counter that goes down reads as a reset to `rate()`.
+ */
+function gaugeFamily(
   name: string,
   help: string,
   samples: Array<{ labels: string; value: number }>,
 ): string[] {
   return [
-    `# TYPE ${name} counter`,
+    `# TYPE ${name} gauge`,
     `# HELP ${name} ${help}`,
-    ...samples.map((sample) => `${name}_total${sample.labels} ${sample.value}`),
+    ...samples.map((sample) => `${name}${sample.labels} ${sample.value}`),
   ];
 }
 
@@ -104,8 +108,9 @@ function append(map: Map<string, number[]>, key: string, value: number): void {
 
 /**
  * OpenMetrics text for the report window, per repository and environment: deployments by status, changes
- * shipped, failed deployments, incidents opened; lead time and failed-deployment recovery time histograms.
- * No timestamps: a Pushgateway or a textfile collector stamps the scrape.
+ * shipped, failed deployments, incidents opened (gauges); lead time and failed-deployment recovery time
+ * histograms, a snapshot of the window's distribution. No timestamps: a Pushgateway or a textfile
+ * collector stamps the scrape. Every line also parses as Prometheus text format 0.0.4.
  */
 export function renderOpenMetrics(result: RunResult): string {
   const { data, report, info } = result;
@@ -175,11 +180,11 @@ export function renderOpenMetrics(result: RunResult): string {
     ['repository', scope.repository],
     ['environment', scope.environment],
   ];
-  const counter = (counts: Map<string, number>) =>
+  const perScope = (counts: Map<string, number>) =>
     ordered.map(([key, scope]) => ({ labels: labels(base(scope)), value: counts.get(key) ?? 0 }));
 
   const lines = [
-    ...counterFamily(
+    ...gaugeFamily(
       'dora_deployments',
       'Completed deployments that finished in the report window, by status.',
       ordered.flatMap(([key, scope]) =>
@@ -189,20 +194,20 @@ export function renderOpenMetrics(result: RunResult): string {
         })),
       ),
     ),
-    ...counterFamily(
+    ...gaugeFamily(
       'dora_changes',
       'Changes first shipped by a deployment that finished in the report window.',
-      counter(changes),
+      perScope(changes),
     ),
-    ...counterFamily(
+    ...gaugeFamily(
       'dora_failed_deployments',
       'Deployments in the report window with at least one failure reason.',
-      counter(failed),
+      perScope(failed),
     ),
-    ...counterFamily(
+    ...gaugeFamily(
       'dora_incidents',
       'Incidents created in the report window.',
-      counter(incidents),
+      perScope(incidents),
     ),
     ...histogramFamily(
       'dora_lead_time_seconds',
