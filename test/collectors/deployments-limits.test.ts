@@ -5,7 +5,7 @@ import type { CollectOptions } from '../../packages/action/src/collectors/types.
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import type { Scenario, ScenarioFault } from '../fakes/scenario.js';
 import { generateScenario } from '../scenarios/generate.js';
-import { MANY_RUNS_NOW, manyRunsScenario } from '../scenarios/many-runs.js';
+import { MANY_RUNS_NOW, MANY_RUNS_START, manyRunsScenario } from '../scenarios/many-runs.js';
 
 let server: ReplayHandle | undefined;
 afterEach(async () => {
@@ -79,6 +79,24 @@ describe('workflow runs past the 1,000-result cap', () => {
   it('a range of many runs in a short time is split down to the second', async () => {
     const { result } = await run(manyRuns(1500, 1000));
     expect(new Set(result.data.deployments.map((d) => d.id)).size).toBe(1500);
+  });
+
+  it('a cold run keeps a run started before the range that finished inside it', async () => {
+    const HOUR = 3_600_000;
+    // One run an hour from 2026-09-01T00:00Z, each finishing 2 hours after it started.
+    const scenario = manyRunsScenario({
+      // More than a page: the newest page, read whole, does not reach back to the range's start.
+      count: 300,
+      everyMs: HOUR,
+      firstId: 9000,
+      fails: () => false,
+      updatedAfterMs: 2 * HOUR,
+    });
+    const since = new Date(MANY_RUNS_START + 10.5 * HOUR);
+    const { result } = await run(scenario, { since });
+    const ids = result.data.deployments.map((d) => Number(d.id.split(':').at(-1)));
+    // Runs 9 and 10 started before `since` and finished after it; run 8 finished before it.
+    expect(ids.sort((a, b) => a - b)).toEqual(Array.from({ length: 291 }, (_, i) => 9009 + i));
   });
 });
 
