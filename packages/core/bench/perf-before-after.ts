@@ -1,14 +1,16 @@
 /**
  * computeDora before and after the performance work, alternating in one process so that load
  * from other jobs hits both alike. The "before" sources are extracted (untracked) with:
- * git archive e80e808 packages/core/src | tar -x -C packages/core/.perf-before --strip-components=3
+ * mkdir -p packages/core/node_modules/.perf-before &&
+ * git archive <commit> packages/core/src | tar -x -C packages/core/node_modules/.perf-before --strip-components=3
+ * (under node_modules: ignored by git, and `date-fns` still resolves from there).
  */
 import { computeDora } from '@dora/core';
 import { generate } from './generate.js';
 import { collect, withPeakHeap } from './measure.js';
 
 type Compute = typeof computeDora;
-const beforePath = new URL('../.perf-before/index.ts', import.meta.url).href;
+const beforePath = new URL('../node_modules/.perf-before/index.ts', import.meta.url).href;
 const before = ((await import(beforePath)) as { computeDora: Compute }).computeDora;
 const size = Number(process.argv[2] ?? 1_000_000);
 const reps = Number(process.argv[3] ?? 3);

@@ -14,22 +14,19 @@ describe('analyse', () => {
       incidents: [incident('P1', jan(4, 1), { deploymentId: 'acme/shop:run:1' })],
     });
     const a = analyse(input, { window: WEEK1 });
-    expect(a.production.map((d) => d.id)).toEqual([
-      'acme/shop:run:1',
-      'acme/shop:run:2',
-      'acme/shop:run:3',
-    ]);
-    expect(a.production.map((d) => d.pos)).toEqual([0, 1, 2]);
-    // The normalised list keeps input order; the index still finds each record by id.
-    expect(a.data.deployments.map((d) => d.id)).toEqual([
-      'acme/shop:run:3',
-      'acme/shop:run:1',
-      'acme/shop:run:2',
-    ]);
-    expect(a.data.deploymentById.get('acme/shop:run:1')?.pos).toBe(0);
-    expect(a.data.changeById.get('acme/shop#1')?.ship?.id).toBe('acme/shop:run:1');
-    expect(a.data.changeById.get('acme/shop#2')?.ship?.id).toBe('acme/shop:run:3');
-    expect(a.failures.map((d) => [d.id, d.reasons.map((r) => r.kind)])).toEqual([
+    const { production } = a;
+    expect(production.id).toEqual(['acme/shop:run:1', 'acme/shop:run:2', 'acme/shop:run:3']);
+    expect(production.t).toEqual([jan(2), jan(3), jan(4)].map((t) => Date.parse(t)));
+    // The index finds each deployment at its sorted position, and each change its shipper.
+    const { deploymentById, changeById } = a.data;
+    expect(deploymentById.get('acme/shop:run:1')).toBe(0);
+    expect(deploymentById.get('acme/shop:run:3')).toBe(2);
+    const shipper = (id: string) => production.id[a.links.ship[changeById.get(id)] as number];
+    expect(shipper('acme/shop#1')).toBe('acme/shop:run:1');
+    expect(shipper('acme/shop#2')).toBe('acme/shop:run:3');
+    expect(
+      [...a.failures].map((p) => [production.id[p], a.reasons.get(p).map((r) => r.kind)]),
+    ).toEqual([
       ['acme/shop:run:1', ['incident']],
       ['acme/shop:run:2', ['deployment-failed']],
     ]);

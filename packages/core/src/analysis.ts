@@ -1,66 +1,128 @@
 import { attributeIncidents } from './attribute-incidents.js';
-import { classifyChanges } from './classify-changes.js';
-import { markFailures } from './failure-reasons.js';
-import { linkChanges } from './link-changes.js';
-import { type NDeployment, type NIncident, type NormalData, normaliseData } from './normalize.js';
+import { type ChangeClasses, classifyChanges } from './classify-changes.js';
+import { markFailures, ROLLBACK } from './failure-reasons.js';
+import { type Links, linkChanges } from './link-changes.js';
+import { type Deployments, filled, type NormalData, normaliseData } from './normalize.js';
 import { type NormalOptions, normaliseOptions } from './options.js';
 import { computeRecovery } from './recovery.js';
-import type { DoraData, DoraOptions } from './types.js';
+import { SparseLists } from './sparse-lists.js';
+import type { DoraData, DoraOptions, FailureReason } from './types.js';
 
 /**
  * Everything that does not depend on the window, computed once per call over all the input.
- * The report, `previous` and every `series` bucket are then windowed reads of these arrays, so
- * adjacent windows add up exactly and nothing is normalised twice.
+ * The report, `previous` and every `series` bucket are then windowed reads of these columns
+ * (binary searches into sorted arrays), so adjacent windows add up exactly and nothing is
+ * normalised twice.
  */
 export interface Analysis {
   options: NormalOptions;
   data: NormalData;
-  /** Production deployments sorted by (finishedAt, id). */
-  production: NDeployment[];
-  /** Non-rollback production deployments with at least one failure reason, sorted. */
-  failures: NDeployment[];
-  /** Resolved incidents sorted by resolvedAt. */
-  resolved: NIncident[];
+  /** Production deployments sorted by (finishedAt, id) (`data.deployments`). */
+  production: Deployments;
+  links: Links;
+  /** Per entry of `links.shipped`: its lead-time sample in seconds (negative: a data error). */
+  shippedLead: number[];
+  changes: ChangeClasses;
+  /** Per production deployment: `ROLLBACK` and `REMEDIATION` bits. */
+  flags: Uint8Array;
+  /** Per production deployment: its failure reasons, sorted by kind then ref. */
+  reasons: SparseLists<FailureReason>;
+  /** Positions of the non-rollback deployments with at least one failure reason, ascending. */
+  failures: Int32Array;
+  /** Per failure: its finishedAt. */
+  failureT: Float64Array;
+  /** Per failure: its recovery time in seconds, NaN while unrecovered. */
+  failureRecovery: Float64Array;
+  /** resolvedAt of the resolved incidents, ascending. */
+  resolvedAt: Float64Array;
+  /** Per resolved incident (same order): resolvedAt − createdAt in seconds. */
+  restoreSeconds: Float64Array;
   /** Every incident's createdAt, ascending. */
   incidentCreated: Float64Array;
-}
-
-function compareDeployments(a: NDeployment, b: NDeployment): number {
-  if (a.t !== b.t) return a.t - b.t;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function isSorted(list: readonly NDeployment[]): boolean {
-  for (let i = 1; i < list.length; i++) {
-    if (compareDeployments(list[i - 1] as NDeployment, list[i] as NDeployment) > 0) return false;
-  }
-  return true;
 }
 
 /** Normalises the input and options once and runs every window-independent stage. */
 export function analyse(data: DoraData, options: DoraOptions, withBenchmark = true): Analysis {
   const opts = normaliseOptions(options, withBenchmark);
   const normal = normaliseData(data, opts.isProduction);
-  // Collectors usually emit deployments in time order: check before paying for a sort. The
-  // normalised list itself stays in input order (the id index refers to it by position).
-  const production = isSorted(normal.deployments)
-    ? normal.deployments
-    : normal.deployments.slice().sort(compareDeployments);
-  for (let i = 0; i < production.length; i++) (production[i] as NDeployment).pos = i;
-  const successes = production.filter((d) => d.success);
+  const production = normal.deployments;
+  const successes = positionsOf(production);
 
-  linkChanges(normal, successes);
-  classifyChanges(normal, {
+  const links = linkChanges(normal, successes);
+  const changes = classifyChanges(normal, {
     labels: opts.hotfixLabels,
     branchPrefixes: opts.hotfixBranchPrefixes,
   });
-  attributeIncidents(normal, successes, opts.attributionMs);
-  markFailures(normal, production, successes);
-  const failures = production.filter((d) => !d.rollback && d.reasons.length > 0);
-  computeRecovery(production, failures);
+  const reasons = new SparseLists<FailureReason>(production.length);
+  const resolvedBy = attributeIncidents(normal, successes, opts.attributionMs, reasons);
+  const flags = markFailures(normal, successes, links, changes, reasons);
+  const failures: number[] = [];
+  for (let p = 0; p < production.length; p++) {
+    if (((flags[p] as number) & ROLLBACK) === 0 && reasons.has(p)) failures.push(p);
+  }
+  const failurePositions = Int32Array.from(failures);
+  const failureT = new Float64Array(failures.length);
+  for (let i = 0; i < failures.length; i++)
+    failureT[i] = production.t[failures[i] as number] as number;
+  const failureRecovery = computeRecovery(production, reasons, resolvedBy, failurePositions);
 
-  const resolved = normal.incidents.filter((i) => i.resolvedAt !== undefined);
-  resolved.sort((a, b) => (a.resolvedAt as number) - (b.resolvedAt as number));
-  const incidentCreated = Float64Array.from(normal.incidents, (i) => i.createdAt).sort();
-  return { options: opts, data: normal, production, failures, resolved, incidentCreated };
+  return {
+    options: opts,
+    data: normal,
+    production,
+    links,
+    shippedLead: leadSeconds(normal, links),
+    changes,
+    flags,
+    reasons,
+    failures: failurePositions,
+    failureT,
+    failureRecovery,
+    ...restoreTimes(normal),
+    incidentCreated: Float64Array.from(normal.incidents.createdAt).sort(),
+  };
+}
+
+/** Positions of the successful deployments. */
+function positionsOf(d: Deployments): number[] {
+  let n = 0;
+  for (let p = 0; p < d.length; p++) n += d.success[p] as number;
+  const out = filled(n, 0);
+  let k = 0;
+  for (let p = 0; p < d.length; p++) if (d.success[p] === 1) out[k++] = p;
+  return out;
+}
+
+/** `s(c).finishedAt − c.firstCommitAt` of every shipped change, in `links.shipped` order. */
+function leadSeconds(data: NormalData, links: Links): number[] {
+  const { t } = data.deployments;
+  const { firstCommitAt } = data.changes;
+  const { shipStart, shipped } = links;
+  const out = filled(shipped.length, Number.NaN);
+  for (let p = 0; p < t.length; p++) {
+    const dt = t[p] as number;
+    const to = shipStart[p + 1] as number;
+    for (let k = shipStart[p] as number; k < to; k++) {
+      out[k] = (dt - (firstCommitAt[shipped[k] as number] as number)) / 1000;
+    }
+  }
+  return out;
+}
+
+function restoreTimes(data: NormalData): {
+  resolvedAt: Float64Array;
+  restoreSeconds: Float64Array;
+} {
+  const { createdAt, resolvedAt } = data.incidents;
+  const rows: number[] = [];
+  for (let i = 0; i < resolvedAt.length; i++) if (!Number.isNaN(resolvedAt[i])) rows.push(i);
+  rows.sort((a, b) => (resolvedAt[a] as number) - (resolvedAt[b] as number));
+  const sorted = new Float64Array(rows.length);
+  const seconds = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    sorted[i] = resolvedAt[r] as number;
+    seconds[i] = ((resolvedAt[r] as number) - (createdAt[r] as number)) / 1000;
+  }
+  return { resolvedAt: sorted, restoreSeconds: seconds };
 }

@@ -1,32 +1,41 @@
 import { GroupIndex } from './group-index.js';
-import { append, type NDeployment, type NIncident, type NormalData } from './normalize.js';
+import { filled, type NormalData } from './normalize.js';
+import type { SparseLists } from './sparse-lists.js';
+import type { FailureReason } from './types.js';
 
 /**
  * Attributes each incident to at most one production deployment: the one its `deploymentId`
  * names (any status), else the latest successful production deployment finished at most
  * `attributionMs` before the incident was created, same repository/service when both name
  * one. A `deploymentId` that names no production deployment attributes the incident to none.
+ * Records an `incident` reason per attribution and returns, per deployment position, when its
+ * attributed incidents were all resolved: -Infinity without any, +Infinity while one is open.
  */
 export function attributeIncidents(
   data: NormalData,
-  successes: readonly NDeployment[],
+  successes: readonly number[],
   attributionMs: number,
-): void {
+  reasons: SparseLists<FailureReason>,
+): number[] {
+  const { incidents, deployments } = data;
+  const resolvedBy = filled(deployments.length, Number.NEGATIVE_INFINITY);
   let index: GroupIndex | undefined;
-  const { incidents } = data;
   for (let i = 0; i < incidents.length; i++) {
-    const incident = incidents[i] as NIncident;
-    let d: NDeployment | undefined;
-    if (incident.deploymentId !== undefined) {
-      d = data.deploymentById.get(incident.deploymentId);
+    const createdAt = incidents.createdAt[i] as number;
+    const named = incidents.deploymentId[i];
+    let p: number;
+    if (named !== undefined) {
+      p = data.deploymentById.get(named);
     } else {
-      index ??= new GroupIndex(successes);
-      d = index.lastAtOrBefore(incident.createdAt, incident.repository, incident.service);
-      if (d !== undefined && incident.createdAt - d.t > attributionMs) d = undefined;
+      index ??= new GroupIndex(deployments, successes);
+      p = index.lastAtOrBefore(createdAt, incidents.repository[i], incidents.service[i]);
+      if (p >= 0 && createdAt - (deployments.t[p] as number) > attributionMs) p = -1;
     }
-    if (d !== undefined) {
-      d.incidents = append(d.incidents, incident);
-      d.reasons = append(d.reasons, { kind: 'incident', ref: incident.id });
-    }
+    if (p < 0) continue;
+    reasons.add(p, { kind: 'incident', ref: incidents.id[i] as string });
+    const resolvedAt = incidents.resolvedAt[i] as number;
+    const end = Number.isNaN(resolvedAt) ? Number.POSITIVE_INFINITY : resolvedAt;
+    if (end > (resolvedBy[p] as number)) resolvedBy[p] = end;
   }
+  return resolvedBy;
 }

@@ -1,5 +1,6 @@
 import { type Analysis, analyse } from './analysis.js';
-import { lowerBound, lowerBoundT } from './group-index.js';
+import { ROLLBACK } from './failure-reasons.js';
+import { lowerBound } from './group-index.js';
 import { levelOf } from './levels.js';
 import type { ChangeFailureRateResult, DoraAudit, DoraData, DoraOptions } from './types.js';
 import type { TimeRange } from './window.js';
@@ -25,20 +26,20 @@ export type ChangeFailureRateCounts = Omit<ChangeFailureRateResult, 'level'>;
  * `range` over successful deployments finished in `range` (may exceed 1).
  */
 export function countFailures(a: Analysis, range: TimeRange): ChangeFailureRateCounts {
-  const { production } = a;
-  const start = lowerBoundT(production, range.from);
-  const end = lowerBoundT(production, range.to);
+  const { t, success } = a.production;
+  const start = lowerBound(t, range.from);
+  const end = lowerBound(t, range.to);
   let total = 0;
   let failed = 0;
   if (a.options.mode === 'incidents-per-deployment') {
-    for (let i = start; i < end; i++) if (production[i]?.success) total++;
+    for (let i = start; i < end; i++) total += success[i] as number;
     failed = lowerBound(a.incidentCreated, range.to) - lowerBound(a.incidentCreated, range.from);
   } else {
+    const { flags, reasons } = a;
     for (let i = start; i < end; i++) {
-      const d = production[i];
-      if (d === undefined || d.rollback) continue;
+      if (((flags[i] as number) & ROLLBACK) !== 0) continue;
       total++;
-      if (d.reasons.length > 0) failed++;
+      if (reasons.has(i)) failed++;
     }
   }
   return { failed, total, rate: total === 0 ? null : failed / total };
@@ -46,13 +47,13 @@ export function countFailures(a: Analysis, range: TimeRange): ChangeFailureRateC
 
 /** The audit trail of the failed deployments finished in `range`, in finish order. */
 export function failureAudit(a: Analysis, range: TimeRange): DoraAudit['failures'] {
-  const { failures } = a;
+  const { failures, failureT, reasons } = a;
+  const { id } = a.production;
   const out: DoraAudit['failures'] = [];
-  const end = lowerBoundT(failures, range.to);
-  for (let i = lowerBoundT(failures, range.from); i < end; i++) {
-    const f = failures[i];
-    if (f !== undefined)
-      out.push({ deploymentId: f.id, reasons: f.reasons.map((r) => ({ ...r })) });
+  const end = lowerBound(failureT, range.to);
+  for (let i = lowerBound(failureT, range.from); i < end; i++) {
+    const f = failures[i] as number;
+    out.push({ deploymentId: id[f] as string, reasons: reasons.get(f).map((r) => ({ ...r })) });
   }
   return out;
 }

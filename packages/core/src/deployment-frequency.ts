@@ -1,5 +1,5 @@
 import { type Analysis, analyse } from './analysis.js';
-import { lowerBoundT } from './group-index.js';
+import { lowerBound } from './group-index.js';
 import { DAY_MS } from './instant.js';
 import { levelOf } from './levels.js';
 import type { DeploymentFrequencyResult, DoraData, DoraOptions } from './types.js';
@@ -14,16 +14,15 @@ export type DeploymentFrequencyCounts = Omit<DeploymentFrequencyResult, 'level'>
 
 /** Successful production deployments finished in `range`, per day and per week. */
 export function countDeployments(a: Analysis, range: TimeRange): DeploymentFrequencyCounts {
-  const { production } = a;
-  const end = lowerBoundT(production, range.to);
+  const { t, success } = a.production;
+  const end = lowerBound(t, range.to);
   let deployments = 0;
   let deploymentDays = 0;
   let lastDay = Number.NaN;
-  for (let i = lowerBoundT(production, range.from); i < end; i++) {
-    const d = production[i];
-    if (d === undefined || !d.success) continue;
+  for (let i = lowerBound(t, range.from); i < end; i++) {
+    if (success[i] !== 1) continue;
     deployments++;
-    const day = Math.floor(d.t / DAY_MS);
+    const day = Math.floor((t[i] as number) / DAY_MS);
     if (day !== lastDay) {
       deploymentDays++;
       lastDay = day;

@@ -1,12 +1,17 @@
+import { type ChangeClasses, HOTFIX, REVERT } from './classify-changes.js';
+import type { Links } from './link-changes.js';
 import {
-  append,
+  type Deployments,
   deploymentEnvironment,
   deploymentSha,
-  type NChange,
-  type NDeployment,
   type NormalData,
 } from './normalize.js';
+import type { SparseLists } from './sparse-lists.js';
 import type { FailureReason } from './types.js';
+
+/** Bits of the per-deployment flags `markFailures` returns. */
+export const ROLLBACK = 1;
+export const REMEDIATION = 2;
 
 const DEPLOYMENT_FAILED: FailureReason = Object.freeze({ kind: 'deployment-failed' });
 
@@ -22,28 +27,30 @@ const KIND_ORDER: Readonly<Record<string, number>> = {
  * Rollbacks and hotfix follow-ups compare deployments of one repository/service/environment.
  * Nested maps keyed by the strings themselves: no key string is built per deployment.
  */
-function groups(list: readonly NDeployment[]): NDeployment[][] {
-  const byRepo = new Map<string | undefined, Map<string | undefined, Map<string, NDeployment[]>>>();
-  const out: NDeployment[][] = [];
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i] as NDeployment;
-    let byService = byRepo.get(d.repository);
+function groups(d: Deployments, positions: ArrayLike<number>): number[][] {
+  const byRepo = new Map<string | undefined, Map<string | undefined, Map<string, number[]>>>();
+  const out: number[][] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i] as number;
+    const repository = d.repository[p];
+    const service = d.service[p];
+    let byService = byRepo.get(repository);
     if (byService === undefined) {
       byService = new Map();
-      byRepo.set(d.repository, byService);
+      byRepo.set(repository, byService);
     }
-    let byEnv = byService.get(d.service);
+    let byEnv = byService.get(service);
     if (byEnv === undefined) {
       byEnv = new Map();
-      byService.set(d.service, byEnv);
+      byService.set(service, byEnv);
     }
-    const environment = deploymentEnvironment(d);
+    const environment = deploymentEnvironment(d, p);
     const g = byEnv.get(environment);
     if (g === undefined) {
-      const created = [d];
+      const created = [p];
       byEnv.set(environment, created);
       out.push(created);
-    } else g.push(d);
+    } else g.push(p);
   }
   return out;
 }
@@ -53,48 +60,72 @@ function groups(list: readonly NDeployment[]): NDeployment[][] {
  * immediately preceding one is a rollback; the deployment right after the restored one (V2)
  * carried the failure. Only successful deployments with a sha form the sequence.
  */
-function markRollbacks(successes: readonly NDeployment[]): void {
-  for (const seq of groups(successes.filter((d) => deploymentSha(d) !== undefined))) {
+function markRollbacks(
+  d: Deployments,
+  successes: readonly number[],
+  flags: Uint8Array,
+  reasons: SparseLists<FailureReason>,
+): void {
+  const withSha = successes.filter((p) => deploymentSha(d, p) !== undefined);
+  for (const seq of groups(d, withSha)) {
     const lastIndex = new Map<string, number>();
     for (let i = 0; i < seq.length; i++) {
-      const d = seq[i] as NDeployment;
-      const sha = deploymentSha(d) as string;
+      const p = seq[i] as number;
+      const sha = deploymentSha(d, p) as string;
       const restored = lastIndex.get(sha);
-      if (restored !== undefined && i > 0 && deploymentSha(seq[i - 1] as NDeployment) !== sha) {
-        d.rollback = true;
-        const marked = seq[restored + 1] as NDeployment;
-        marked.reasons = append(marked.reasons, { kind: 'rollback', ref: d.id });
+      if (restored !== undefined && i > 0 && deploymentSha(d, seq[i - 1] as number) !== sha) {
+        flags[p] = (flags[p] as number) | ROLLBACK;
+        reasons.add(seq[restored + 1] as number, { kind: 'rollback', ref: d.id[p] as string });
       }
       lastIndex.set(sha, i);
     }
   }
 }
 
-function markReverted(data: NormalData): void {
-  const { changes } = data;
-  for (let i = 0; i < changes.length; i++) {
-    const c = changes[i] as NChange;
-    const ship = c.ship;
-    if (ship === undefined || c.revertedBy.length === 0) continue;
-    for (const r of c.revertedBy)
-      ship.reasons = append(ship.reasons, { kind: 'reverted', ref: r.id });
+function markReverted(
+  data: NormalData,
+  links: Links,
+  classes: ChangeClasses,
+  reasons: SparseLists<FailureReason>,
+): void {
+  const { ship } = links;
+  const ids = data.changes.id;
+  for (let c = 0; c < ship.length; c++) {
+    const p = ship[c] as number;
+    if (p < 0 || !classes.revertedBy.has(c)) continue;
+    for (const r of classes.revertedBy.get(c)) {
+      reasons.add(p, { kind: 'reverted', ref: ids[r] as string });
+    }
   }
 }
 
-function shipsOnlyHotfixes(d: NDeployment): boolean {
-  return d.shipped.length > 0 && d.shipped.every((c) => c.hotfix);
+/** Whether the deployment ships at least one change and every one has one of `bits`. */
+function shipsOnly(links: Links, changeFlags: Uint8Array, p: number, bits: number): boolean {
+  const from = links.shipStart[p] as number;
+  const to = links.shipStart[p + 1] as number;
+  if (to === from) return false;
+  for (let k = from; k < to; k++) {
+    if (((changeFlags[links.shipped[k] as number] as number) & bits) === 0) return false;
+  }
+  return true;
 }
 
 /** A deployment whose next successful deployment (same group) ships only hotfixes. */
-function markHotfixFollowups(production: readonly NDeployment[]): void {
-  for (const seq of groups(production)) {
-    let next: NDeployment | undefined;
+function markHotfixFollowups(
+  d: Deployments,
+  links: Links,
+  changeFlags: Uint8Array,
+  reasons: SparseLists<FailureReason>,
+): void {
+  const all = Array.from({ length: d.length }, (_, i) => i);
+  for (const seq of groups(d, all)) {
+    let next = -1;
     for (let i = seq.length - 1; i >= 0; i--) {
-      const d = seq[i] as NDeployment;
-      if (next !== undefined && shipsOnlyHotfixes(next)) {
-        d.reasons = append(d.reasons, { kind: 'hotfix-followup', ref: next.id });
+      const p = seq[i] as number;
+      if (next >= 0 && shipsOnly(links, changeFlags, next, HOTFIX)) {
+        reasons.add(p, { kind: 'hotfix-followup', ref: d.id[next] as string });
       }
-      if (d.success) next = d;
+      if (d.success[p] === 1) next = p;
     }
   }
 }
@@ -107,9 +138,9 @@ function compareReasons(a: FailureReason, b: FailureReason): number {
   return ar < br ? -1 : ar > br ? 1 : 0;
 }
 
-function tidy(reasons: readonly FailureReason[]): readonly FailureReason[] {
+function tidy(reasons: FailureReason[]): FailureReason[] {
   if (reasons.length < 2) return reasons;
-  const sorted = (reasons as FailureReason[]).sort(compareReasons);
+  const sorted = reasons.sort(compareReasons);
   return sorted.filter(
     (r, i) => i === 0 || compareReasons(r, sorted[i - 1] as FailureReason) !== 0,
   );
@@ -117,27 +148,32 @@ function tidy(reasons: readonly FailureReason[]): readonly FailureReason[] {
 
 /**
  * Records every failure reason on the production deployments (incidents are already
- * attributed) and marks remediation deployments for the rework rate. Reasons are sorted by
- * kind, then ref, so the audit does not depend on input order.
+ * attributed) and returns their flags: rollbacks, and remediation deployments for the rework
+ * rate. Reasons are sorted by kind, then ref, so the audit does not depend on input order.
  */
 export function markFailures(
   data: NormalData,
-  production: readonly NDeployment[],
-  successes: readonly NDeployment[],
-): void {
-  for (let i = 0; i < production.length; i++) {
-    const d = production[i] as NDeployment;
-    if (!d.success) d.reasons = append(d.reasons, DEPLOYMENT_FAILED);
-  }
-  markRollbacks(successes);
-  markReverted(data);
+  successes: readonly number[],
+  links: Links,
+  classes: ChangeClasses,
+  reasons: SparseLists<FailureReason>,
+): Uint8Array {
+  const d = data.deployments;
+  const flags = new Uint8Array(d.length);
+  for (let p = 0; p < d.length; p++) if (d.success[p] !== 1) reasons.add(p, DEPLOYMENT_FAILED);
+  markRollbacks(d, successes, flags, reasons);
+  markReverted(data, links, classes, reasons);
   // Most histories carry no hotfix at all: then the per-group walk has nothing to find.
-  if (data.changes.some((c) => c.hotfix)) markHotfixFollowups(production);
-  for (let i = 0; i < production.length; i++) {
-    const d = production[i] as NDeployment;
-    d.reasons = tidy(d.reasons);
-    d.remediation =
-      d.success &&
-      (d.rollback || (d.shipped.length > 0 && d.shipped.every((c) => c.revert || c.hotfix)));
+  if (classes.flags.some((f) => (f & HOTFIX) !== 0)) {
+    markHotfixFollowups(d, links, classes.flags, reasons);
   }
+  reasons.update(tidy);
+  for (let p = 0; p < d.length; p++) {
+    if (d.success[p] !== 1) continue;
+    const f = flags[p] as number;
+    if ((f & ROLLBACK) !== 0 || shipsOnly(links, classes.flags, p, HOTFIX | REVERT)) {
+      flags[p] = f | REMEDIATION;
+    }
+  }
+  return flags;
 }

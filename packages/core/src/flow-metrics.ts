@@ -1,13 +1,13 @@
 import { analyse } from './analysis.js';
 import { distribution } from './distribution.js';
 import { DAY_MS } from './instant.js';
-import { changeInstant, type NChange } from './normalize.js';
+import { changeInstant } from './normalize.js';
 import type { DoraData, DoraOptions, FlowMetricsResult } from './types.js';
 
 export type FlowMetricsOptions = Pick<DoraOptions, 'window' | 'now' | 'environment'>;
 
 function push(samples: number[], from: number | undefined, to: number | undefined): void {
-  if (from === undefined || to === undefined) return;
+  if (from === undefined || to === undefined || Number.isNaN(from) || Number.isNaN(to)) return;
   // A stage that ends before it starts is a data error (clock skew, rebased history): left out.
   if (to >= from) samples.push((to - from) / 1000);
 }
@@ -20,26 +20,33 @@ function push(samples: number[], from: number | undefined, to: number | undefine
 export function flowMetrics(data: DoraData, options: FlowMetricsOptions): FlowMetricsResult {
   const a = analyse(data, options, false);
   const { from, to } = a.options.range;
-  const merged: NChange[] = a.data.changes.filter(
-    (c) => c.mergedAt !== undefined && c.mergedAt >= from && c.mergedAt < to,
-  );
+  const { changes } = a.data;
+  const { ship } = a.links;
+  const { t } = a.production;
+  let merged = 0;
   const cycle: number[] = [];
   const coding: number[] = [];
   const pickup: number[] = [];
   const review: number[] = [];
   const deploy: number[] = [];
-  for (const c of merged) {
-    push(cycle, c.firstCommitAt, c.mergedAt);
-    const createdAt = changeInstant(c, 'createdAt');
-    const firstReviewAt = changeInstant(c, 'firstReviewAt');
-    push(coding, c.firstCommitAt, createdAt);
+  for (let c = 0; c < changes.length; c++) {
+    // An absent mergedAt is NaN: never in the window.
+    const mergedAt = changes.mergedAt[c] as number;
+    if (!(mergedAt >= from && mergedAt < to)) continue;
+    merged++;
+    const firstCommitAt = changes.firstCommitAt[c] as number;
+    push(cycle, firstCommitAt, mergedAt);
+    const createdAt = changeInstant(changes, c, 'createdAt');
+    const firstReviewAt = changeInstant(changes, c, 'firstReviewAt');
+    push(coding, firstCommitAt, createdAt);
     push(pickup, createdAt, firstReviewAt);
-    push(review, firstReviewAt, c.mergedAt);
-    push(deploy, c.mergedAt, c.ship?.t);
+    push(review, firstReviewAt, mergedAt);
+    const p = ship[c] as number;
+    if (p >= 0) push(deploy, mergedAt, t[p]);
   }
   const days = (to - from) / DAY_MS;
   return {
-    throughput: { merged: merged.length, perWeek: (merged.length / days) * 7 },
+    throughput: { merged, perWeek: (merged / days) * 7 },
     cycleTime: distribution(cycle),
     coding: distribution(coding),
     pickup: distribution(pickup),

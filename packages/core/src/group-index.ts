@@ -1,49 +1,46 @@
-import type { NDeployment } from './normalize.js';
+import type { Deployments } from './normalize.js';
 
 /*
  * Deployments match an event's repository/service when both name one and they are equal; a
  * side that names none matches any. So the candidates for (repo, service) are the union of at
- * most four exact groups, each kept sorted, and every query is a binary search per group.
- * Maps are keyed by the strings themselves (`undefined` included): no key strings are built.
+ * most four exact groups, each a sorted list of positions, and every query is a binary search
+ * per group. Maps are keyed by the strings themselves (`undefined` included): no key strings
+ * are built.
  */
-type Groups = Map<string | undefined, NDeployment[]>;
+type Groups = Map<string | undefined, number[]>;
 
-function groupBy(
-  list: readonly NDeployment[],
-  keyOf: (d: NDeployment) => string | undefined,
-): Groups {
+function groupBy(list: ArrayLike<number>, keys: readonly (string | undefined)[]): Groups {
   const groups: Groups = new Map();
   for (let i = 0; i < list.length; i++) {
-    const d = list[i] as NDeployment;
-    const k = keyOf(d);
+    const p = list[i] as number;
+    const k = keys[p];
     const g = groups.get(k);
-    if (g === undefined) groups.set(k, [d]);
-    else g.push(d);
+    if (g === undefined) groups.set(k, [p]);
+    else g.push(p);
   }
   return groups;
 }
 
-const EMPTY: readonly NDeployment[] = [];
+const EMPTY: ArrayLike<number> = [];
 
-/** Deployments (sorted by `pos`) indexed for compatible repository/service look-ups. */
+/** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
 export class GroupIndex {
-  readonly #all: readonly NDeployment[];
+  readonly #d: Deployments;
+  readonly #all: ArrayLike<number>;
   #exact: Map<string | undefined, Groups> | undefined;
   #byRepo: Groups | undefined;
   #byService: Groups | undefined;
 
-  constructor(sortedByPos: readonly NDeployment[]) {
-    this.#all = sortedByPos;
+  constructor(deployments: Deployments, positions: ArrayLike<number>) {
+    this.#d = deployments;
+    this.#all = positions;
   }
 
   #exactGroups(): Map<string | undefined, Groups> {
     if (this.#exact === undefined) {
       this.#exact = new Map();
-      for (const [repo, list] of groupBy(this.#all, (d) => d.repository)) {
-        this.#exact.set(
-          repo,
-          groupBy(list, (d) => d.service),
-        );
+      for (const [repo, list] of groupBy(this.#all, this.#d.repository)) {
+        this.#exact.set(repo, groupBy(list, this.#d.service));
       }
     }
     return this.#exact;
@@ -53,14 +50,14 @@ export class GroupIndex {
   candidates(
     repository: string | undefined,
     service: string | undefined,
-  ): readonly (readonly NDeployment[])[] {
+  ): readonly ArrayLike<number>[] {
     if (repository === undefined && service === undefined) return [this.#all];
     if (service === undefined) {
-      this.#byRepo ??= groupBy(this.#all, (d) => d.repository);
+      this.#byRepo ??= groupBy(this.#all, this.#d.repository);
       return [this.#byRepo.get(repository) ?? EMPTY, this.#byRepo.get(undefined) ?? EMPTY];
     }
     if (repository === undefined) {
-      this.#byService ??= groupBy(this.#all, (d) => d.service);
+      this.#byService ??= groupBy(this.#all, this.#d.service);
       return [this.#byService.get(service) ?? EMPTY, this.#byService.get(undefined) ?? EMPTY];
     }
     const exact = this.#exactGroups();
@@ -74,80 +71,72 @@ export class GroupIndex {
     ];
   }
 
-  /** The last compatible deployment finished at or before `t` (latest `pos` on ties). */
-  lastAtOrBefore(
-    t: number,
-    repository: string | undefined,
-    service: string | undefined,
-  ): NDeployment | undefined {
-    let best: NDeployment | undefined;
+  /** The position of the last compatible deployment finished at or before `t`, or -1. */
+  lastAtOrBefore(t: number, repository: string | undefined, service: string | undefined): number {
+    const times = this.#d.t;
+    let best = -1;
     for (const group of this.candidates(repository, service)) {
-      const i = upperBoundT(group, t) - 1;
-      const d = group[i];
-      if (d !== undefined && (best === undefined || d.pos > best.pos)) best = d;
+      const i = upperBoundAt(group, times, t) - 1;
+      if (i >= 0) best = Math.max(best, group[i] as number);
     }
     return best;
   }
 
-  /** The first compatible deployment finished at or after `t`. */
-  firstAtOrAfter(
-    t: number,
-    repository: string | undefined,
-    service: string | undefined,
-  ): NDeployment | undefined {
-    let best: NDeployment | undefined;
+  /** The position of the first compatible deployment finished at or after `t`, or -1. */
+  firstAtOrAfter(t: number, repository: string | undefined, service: string | undefined): number {
+    const times = this.#d.t;
+    let best = -1;
     for (const group of this.candidates(repository, service)) {
-      const d = group[lowerBoundT(group, t)];
-      if (d !== undefined && (best === undefined || d.pos < best.pos)) best = d;
+      const i = lowerBoundAt(group, times, t);
+      if (i < group.length) {
+        const p = group[i] as number;
+        if (best < 0 || p < best) best = p;
+      }
     }
     return best;
   }
 
-  /** The first compatible deployment sorted after position `pos`. */
-  firstAfterPos(
-    pos: number,
-    repository: string | undefined,
-    service: string | undefined,
-  ): NDeployment | undefined {
-    let best: NDeployment | undefined;
+  /** The first compatible deployment sorted after position `pos`, or -1. */
+  firstAfterPos(pos: number, repository: string | undefined, service: string | undefined): number {
+    let best = -1;
     for (const group of this.candidates(repository, service)) {
-      const d = group[upperBoundPos(group, pos)];
-      if (d !== undefined && (best === undefined || d.pos < best.pos)) best = d;
+      const i = upperBound(group, pos);
+      if (i < group.length) {
+        const p = group[i] as number;
+        if (best < 0 || p < best) best = p;
+      }
     }
     return best;
   }
 }
 
-/** First index whose `t >= value`. */
-export function lowerBoundT(list: readonly { t: number }[], value: number): number {
+/** First index of `positions` whose time is `>= value`. */
+function lowerBoundAt(
+  positions: ArrayLike<number>,
+  times: readonly number[],
+  value: number,
+): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = positions.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as { t: number }).t < value) lo = mid + 1;
+    if ((times[positions[mid] as number] as number) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** First index whose `t > value`. */
-export function upperBoundT(list: readonly { t: number }[], value: number): number {
+/** First index of `positions` whose time is `> value`. */
+function upperBoundAt(
+  positions: ArrayLike<number>,
+  times: readonly number[],
+  value: number,
+): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = positions.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as { t: number }).t <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBoundPos(list: readonly NDeployment[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as NDeployment).pos <= value) lo = mid + 1;
+    if ((times[positions[mid] as number] as number) <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -160,6 +149,18 @@ export function lowerBound(sorted: ArrayLike<number>, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of a sorted number array whose value is `> x`. */
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

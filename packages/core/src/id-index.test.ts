@@ -6,20 +6,26 @@ interface Rec {
   v: number;
 }
 
-const keepHigher = (a: Rec, b: Rec): boolean => a.v > b.v;
+/** Indexes `items` by id, a repeated id keeping the row with the higher `v`. */
+function build(items: Rec[]) {
+  return IdIndex.build(
+    items.map((r) => r.id),
+    (a, b) => (items[a] as Rec).v > (items[b] as Rec).v,
+  );
+}
 
 describe('IdIndex', () => {
-  it('finds every record by id and nothing else', () => {
+  it('finds every row by id and nothing else', () => {
     const items = Array.from({ length: 5000 }, (_, i) => ({ id: `acme/shop#${i}`, v: i }));
-    const { index, items: kept } = IdIndex.build(items, keepHigher);
-    expect(kept).toBe(items);
+    const { index, kept } = build(items);
+    expect(kept).toBeUndefined();
     expect(index.size).toBe(5000);
-    for (const i of [0, 1, 2499, 4999]) expect(index.get(`acme/shop#${i}`)?.v).toBe(i);
-    expect(index.get('acme/shop#5000')).toBeUndefined();
-    expect(index.get('')).toBeUndefined();
+    for (const i of [0, 1, 2499, 4999]) expect(index.get(`acme/shop#${i}`)).toBe(i);
+    expect(index.get('acme/shop#5000')).toBe(-1);
+    expect(index.get('')).toBe(-1);
   });
 
-  it('keeps one record per repeated id, chosen by `later`, in first-occurrence order', () => {
+  it('keeps one row per repeated id, chosen by `later`, in first-occurrence order', () => {
     const items: Rec[] = [
       { id: 'b', v: 1 },
       { id: 'a', v: 5 },
@@ -28,35 +34,40 @@ describe('IdIndex', () => {
       { id: 'a', v: 2 },
       { id: 'b', v: 2 },
     ];
-    const { index, items: kept } = IdIndex.build(items, keepHigher);
-    expect(kept).toEqual([
+    const { index, kept } = build(items);
+    expect(kept?.map((row) => items[row])).toEqual([
       { id: 'b', v: 3 },
       { id: 'a', v: 5 },
       { id: 'c', v: 0 },
     ]);
     expect(index.size).toBe(3);
-    expect(index.get('a')?.v).toBe(5);
-    expect(index.get('b')?.v).toBe(3);
-    expect(index.get('c')?.v).toBe(0);
-    expect(index.get('d')).toBeUndefined();
+    expect(index.ids).toEqual(['b', 'a', 'c']);
+    // Positions in the kept list.
+    expect(index.get('a')).toBe(1);
+    expect(index.get('b')).toBe(0);
+    expect(index.get('c')).toBe(2);
+    expect(index.get('d')).toBe(-1);
   });
 
-  it('keeps the list it is given, without a copy', () => {
-    const items: Rec[] = [
+  it('reorders its rows without losing any id', () => {
+    const { index } = build([
       { id: 'x', v: 2 },
       { id: 'y', v: 1 },
-    ];
-    const { index, items: kept } = IdIndex.build(items, keepHigher);
-    expect(kept).toBe(items);
-    expect(index.get('y')).toBe(items[1]);
+      { id: 'z', v: 0 },
+    ]);
+    const moved = index.reorder([2, 0, 1]);
+    expect(moved.ids).toEqual(['z', 'x', 'y']);
+    expect(moved.get('z')).toBe(0);
+    expect(moved.get('x')).toBe(1);
+    expect(moved.get('y')).toBe(2);
   });
 
   it('resolves colliding hashes by comparing the ids themselves', () => {
     // 40,000 ids in a 131,072-slot table: many share low bits, so probing is exercised.
     const items = Array.from({ length: 40_000 }, (_, i) => ({ id: String(i), v: i }));
-    const { index } = IdIndex.build(items, keepHigher);
+    const { index } = build(items);
     let found = 0;
-    for (let i = 0; i < 40_000; i++) if (index.get(String(i))?.v === i) found++;
+    for (let i = 0; i < 40_000; i++) if (index.get(String(i)) === i) found++;
     expect(found).toBe(40_000);
   });
 

@@ -1,112 +1,137 @@
 /**
- * Records by id, one per id. A million ids through a `Map` cost a hash of every key string on
+ * Rows by id, one per id. A million ids through a `Map` cost a hash of every key string on
  * insert and again on every rehash as the table doubles; here the table is sized once, each
- * slot holds the id's hash beside the record's index (one cache line per probe), and a key
- * string is compared only when its hash matches.
+ * slot holds the id's hash beside its row (one cache line per probe), the id strings sit in a
+ * list parallel to the slots (fetched alongside the slot, not after it), and a key string is
+ * compared only when its hash matches.
  */
-export class IdIndex<T extends { readonly id: string }> {
-  readonly #items: readonly T[];
-  /** The id of each record in `#items`: one pointer less to follow per comparison. */
-  readonly #ids: readonly string[];
-  /** Per slot `p`: `[2p]` the id's hash, `[2p + 1]` 1 + its record's index (0: empty slot). */
-  readonly #table: Int32Array;
+export class IdIndex {
+  /** The id of each row. */
+  readonly ids: readonly string[];
+  /**
+   * Per slot `p`: `[2p]` the id's hash, `[2p + 1]` 1 + its row (0: empty slot). A plain array
+   * of small integers, not an Int32Array: external memory would start a full collection.
+   */
+  readonly #table: number[];
+  /** Per slot: the id it holds. */
+  readonly #keys: string[];
   readonly #mask: number;
 
-  private constructor(items: readonly T[], ids: readonly string[], table: Int32Array) {
-    this.#items = items;
-    this.#ids = ids;
+  private constructor(ids: readonly string[], table: number[], keys: string[]) {
+    this.ids = ids;
     this.#table = table;
+    this.#keys = keys;
     this.#mask = table.length / 2 - 1;
   }
 
   /**
-   * Indexes `items`, which the index keeps: the caller must not reorder the returned list (copy
-   * it first, as `analyse` does before sorting). When ids repeat, `later(a, b)` says whether `a` replaces `b`; the records
-   * kept stay in the order of each id's first occurrence (as a `Map` keeps its keys).
+   * Indexes the rows `0..ids.length-1`. When ids repeat, `later(a, b)` says whether row `a`
+   * replaces row `b`; `kept` then lists the rows kept, in the order of each id's first
+   * occurrence (as a `Map` keeps its keys), and the index refers to positions in `kept`.
+   * Without repeats `kept` is undefined and the index refers to the rows themselves.
    */
-  static build<T extends { readonly id: string }>(
-    items: T[],
-    later: (a: T, b: T) => boolean,
-  ): { index: IdIndex<T>; items: T[] } {
-    const n = items.length;
+  static build(
+    ids: string[],
+    later: (a: number, b: number) => boolean,
+  ): { index: IdIndex; kept: number[] | undefined } {
+    const n = ids.length;
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
     const mask = capacity - 1;
-    const table = new Int32Array(capacity * 2);
-    const ids = new Array<string>(n);
+    const table = new Array<number>(capacity * 2).fill(0);
+    const keys = new Array<string>(capacity).fill('');
     let duplicates = false;
     for (let i = 0; i < n; i++) {
-      const item = items[i] as T;
-      const id = item.id;
-      ids[i] = id;
-      const h = hashId(id);
+      const id = ids[i] as string;
+      const h = hashId(id) & SMALL;
       let p = h & mask;
       for (;;) {
         const s = table[2 * p + 1] as number;
         if (s === 0) {
           table[2 * p] = h;
           table[2 * p + 1] = i + 1;
+          keys[p] = id;
           break;
         }
-        if (table[2 * p] === h && ids[s - 1] === id) {
+        if (table[2 * p] === h && keys[p] === id) {
           duplicates = true;
-          if (later(item, items[s - 1] as T)) table[2 * p + 1] = i + 1;
+          if (later(i, s - 1)) table[2 * p + 1] = i + 1;
           break;
         }
         p = (p + 1) & mask;
       }
     }
-    if (!duplicates) return { index: new IdIndex(items, ids, table), items };
-    return IdIndex.#compact(items, ids, table);
+    const index = new IdIndex(ids, table, keys);
+    if (!duplicates) return { index, kept: undefined };
+    return IdIndex.#compact(index);
   }
 
-  /** Rewrites the slots against a list holding only the kept records, in first-occurrence order. */
-  static #compact<T extends { readonly id: string }>(
-    items: T[],
-    ids: readonly string[],
-    table: Int32Array,
-  ): { index: IdIndex<T>; items: T[] } {
-    // The slot of each record's id, found while the slots still point into `items`.
-    const all = new IdIndex(items, ids, table);
-    const at = new Int32Array(items.length);
-    for (let i = 0; i < items.length; i++) at[i] = all.#slotOf(ids[i] as string);
-    const kept: T[] = [];
+  /** Rewrites the slots against the kept rows, in first-occurrence order. */
+  static #compact(all: IdIndex): { index: IdIndex; kept: number[] } {
+    const { ids } = all;
+    const table = all.#table;
+    const kept: number[] = [];
     const done = new Uint8Array(table.length / 2);
-    for (let i = 0; i < items.length; i++) {
-      const p = at[i] as number;
+    for (let i = 0; i < ids.length; i++) {
+      const p = all.#slotOf(ids[i] as string);
       if (done[p] === 1) continue;
       done[p] = 1;
-      kept.push(items[(table[2 * p + 1] as number) - 1] as T);
+      kept.push((table[2 * p + 1] as number) - 1);
       table[2 * p + 1] = kept.length;
     }
-    const keptIds = kept.map((item) => item.id);
-    return { index: new IdIndex(kept, keptIds, table), items: kept };
+    const keptIds = kept.map((row) => ids[row] as string);
+    return { index: new IdIndex(keptIds, table, all.#keys), kept };
+  }
+
+  /**
+   * The same ids in a new order: `order[i]` is the current row that becomes row `i`.
+   * The index takes `order`'s ids as its own.
+   */
+  reorder(order: readonly number[]): IdIndex {
+    const n = order.length;
+    const next = new Array<number>(n).fill(0);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const row = order[i] as number;
+      next[row] = i;
+      ids[i] = this.ids[row] as string;
+    }
+    const table = this.#table;
+    for (let p = 1; p < table.length; p += 2) {
+      const s = table[p] as number;
+      if (s !== 0) table[p] = (next[s - 1] as number) + 1;
+    }
+    return new IdIndex(ids, table, this.#keys);
   }
 
   /** The slot holding this id, or -1. */
   #slotOf(id: string): number {
-    const h = hashId(id);
+    const h = hashId(id) & SMALL;
     const table = this.#table;
+    const keys = this.#keys;
     const mask = this.#mask;
     let p = h & mask;
     for (;;) {
       const s = table[2 * p + 1] as number;
       if (s === 0) return -1;
-      if (table[2 * p] === h && this.#ids[s - 1] === id) return p;
+      if (table[2 * p] === h && keys[p] === id) return p;
       p = (p + 1) & mask;
     }
   }
 
-  /** The record with this id, if any. */
-  get(id: string): T | undefined {
+  /** The row with this id, or -1. */
+  get(id: string): number {
     const p = this.#slotOf(id);
-    return p < 0 ? undefined : this.#items[(this.#table[2 * p + 1] as number) - 1];
+    return p < 0 ? -1 : (this.#table[2 * p + 1] as number) - 1;
   }
 
   get size(): number {
-    return this.#items.length;
+    return this.ids.length;
   }
 }
+
+/** Hashes are stored masked to 30 bits: small integers, unboxed in any V8 configuration. */
+const SMALL = 0x3fffffff;
 
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
 export function hashId(s: string): number {

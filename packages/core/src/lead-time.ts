@@ -1,8 +1,7 @@
 import { type Analysis, analyse } from './analysis.js';
 import { summariseInPlace } from './distribution.js';
-import { lowerBoundT } from './group-index.js';
+import { lowerBound } from './group-index.js';
 import { levelOf } from './levels.js';
-import type { NChange, NDeployment } from './normalize.js';
 import type { DoraAudit, DoraData, DoraOptions, LeadTimeResult } from './types.js';
 import type { TimeRange } from './window.js';
 
@@ -28,27 +27,36 @@ export function leadTimeSamples(
   range: TimeRange,
   withAudit: boolean,
 ): LeadTimeSamples {
-  const { production } = a;
-  const start = lowerBoundT(production, range.from);
-  const end = lowerBoundT(production, range.to);
-  // Counted first so both lists are allocated once at their final size: a million samples
-  // grown by `push` would leave each earlier, smaller copy behind as garbage.
-  let n = 0;
-  for (let i = start; i < end; i++) n += (production[i] as NDeployment).shipped.length;
+  const { t, id } = a.production;
+  const { shipStart, shipped } = a.links;
+  const lead = a.shippedLead;
+  const start = lowerBound(t, range.from);
+  const end = lowerBound(t, range.to);
+  // The changes shipped by a run of positions are one run of `shipped`: no per-window scan
+  // to size the lists, which are allocated once at their final size.
+  const from = shipStart[start] as number;
+  const n = (shipStart[end] as number) - from;
   const samples = new Float64Array(n);
-  const audit: DoraAudit['leadTimes'] = withAudit ? new Array(n) : [];
   let count = 0;
-  let row = 0;
   let excluded = 0;
-  for (let i = start; i < end; i++) {
-    const d = production[i] as NDeployment;
-    const shipped = d.shipped;
-    for (let k = 0; k < shipped.length; k++) {
-      const c = shipped[k] as NChange;
-      const seconds = (d.t - c.firstCommitAt) / 1000;
-      if (seconds < 0) excluded++;
-      else samples[count++] = seconds;
-      if (withAudit) audit[row++] = { changeId: c.id, deploymentId: d.id, seconds };
+  for (let k = from; k < from + n; k++) {
+    const seconds = lead[k] as number;
+    if (seconds < 0) excluded++;
+    else samples[count++] = seconds;
+  }
+  const audit: DoraAudit['leadTimes'] = withAudit ? new Array(n) : [];
+  if (withAudit) {
+    const changeIds = a.data.changes.id;
+    for (let p = start; p < end; p++) {
+      const deploymentId = id[p] as string;
+      const to = shipStart[p + 1] as number;
+      for (let k = shipStart[p] as number; k < to; k++) {
+        audit[k - from] = {
+          changeId: changeIds[shipped[k] as number] as string,
+          deploymentId,
+          seconds: lead[k] as number,
+        };
+      }
     }
   }
   return { samples: samples.subarray(0, count), excluded, audit };

@@ -1,14 +1,17 @@
 import { GroupIndex } from './group-index.js';
-import {
-  append,
-  deploymentChangeIds,
-  type NChange,
-  type NDeployment,
-  type NormalData,
-} from './normalize.js';
+import { deploymentChangeIds, filled, type NormalData } from './normalize.js';
 
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Which deployment shipped which change, both ways. */
+export interface Links {
+  /** Per change row: the position of its shipping deployment `s(c)`, or -1. */
+  ship: number[];
+  /**
+   * The changes each deployment ships, deployment by deployment: those of position `p` are
+   * `shipped[shipStart[p]]` to `shipped[shipStart[p + 1] - 1]`, so the changes shipped by a
+   * run of positions (a window) are one run of `shipped`.
+   */
+  shipStart: number[];
+  shipped: number[];
 }
 
 /**
@@ -18,46 +21,75 @@ function byId(a: { id: string }, b: { id: string }): number {
  * `mergedAt`, same repository when both name one. Listing changes explicitly therefore keeps
  * a repository's first deployment from absorbing all older history.
  */
-export function linkChanges(data: NormalData, successes: readonly NDeployment[]): void {
-  if (data.linked) {
-    // Shipped lists follow each deployment's own changeIds order: already input-order free.
-    linkByIds(data, successes);
-    return;
-  }
-  linkByMergeTime(data.changes, successes);
-  for (const d of successes) if (d.shipped.length > 1) (d.shipped as NChange[]).sort(byId);
+export function linkChanges(data: NormalData, successes: readonly number[]): Links {
+  // Shipped lists follow each deployment's own changeIds order: already input-order free.
+  return data.linked ? linkByIds(data) : linkByMergeTime(data, successes);
 }
 
-function linkByIds(data: NormalData, successes: readonly NDeployment[]): void {
-  const index = data.changeById;
-  // Collected in one scratch list, then copied at their exact length: arrays grown by `push`
-  // keep spare capacity, which a million deployments would carry through the whole call.
-  const scratch: NChange[] = [];
-  // Indexed loops: a million iterations must not depend on the iterator protocol being optimised away.
-  for (let i = 0; i < successes.length; i++) {
-    const d = successes[i] as NDeployment;
-    const ids = deploymentChangeIds(d);
+function linkByIds(data: NormalData): Links {
+  const { deployments: d, changeById } = data;
+  const n = d.length;
+  const ship = filled(data.changes.length, -1);
+  const shipStart = filled(n + 1, 0);
+  // Each change is shipped at most once: the list's final size is known in advance.
+  const shipped = filled(data.changes.length, 0);
+  let len = 0;
+  for (let p = 0; p < n; p++) {
+    shipStart[p] = len;
+    if (d.success[p] !== 1) continue;
+    const ids = deploymentChangeIds(d, p);
     if (ids === undefined) continue;
-    scratch.length = 0;
     for (let k = 0; k < ids.length; k++) {
-      const c = index.get(ids[k] as string);
-      if (c !== undefined && c.ship === undefined) {
-        c.ship = d;
-        scratch.push(c);
+      const c = changeById.get(ids[k] as string);
+      if (c >= 0 && ship[c] === -1) {
+        ship[c] = p;
+        shipped[len++] = c;
       }
     }
-    if (scratch.length > 0) d.shipped = scratch.slice();
   }
+  shipStart[n] = len;
+  shipped.length = len;
+  return { ship, shipStart, shipped };
 }
 
-function linkByMergeTime(changes: readonly NChange[], successes: readonly NDeployment[]): void {
-  const index = new GroupIndex(successes);
-  for (const c of changes) {
-    if (c.mergedAt === undefined) continue;
-    const d = index.firstAtOrAfter(c.mergedAt, c.repository, undefined);
-    if (d !== undefined) {
-      c.ship = d;
-      d.shipped = append(d.shipped, c);
-    }
+function linkByMergeTime(data: NormalData, successes: readonly number[]): Links {
+  const { deployments: d, changes } = data;
+  const index = new GroupIndex(d, successes);
+  const ship = filled(changes.length, -1);
+  const shipStart = filled(d.length + 1, 0);
+  for (let c = 0; c < changes.length; c++) {
+    const mergedAt = changes.mergedAt[c] as number;
+    if (Number.isNaN(mergedAt)) continue;
+    const p = index.firstAtOrAfter(mergedAt, changes.repository[c], undefined);
+    if (p < 0) continue;
+    ship[c] = p;
+    shipStart[p + 1] = (shipStart[p + 1] as number) + 1;
   }
+  for (let p = 0; p < d.length; p++) {
+    shipStart[p + 1] = (shipStart[p + 1] as number) + (shipStart[p] as number);
+  }
+  const fill = shipStart.slice(0, d.length);
+  const shipped = filled(shipStart[d.length] as number, 0);
+  for (let c = 0; c < changes.length; c++) {
+    const p = ship[c] as number;
+    if (p < 0) continue;
+    const at = fill[p] as number;
+    shipped[at] = c;
+    fill[p] = at + 1;
+  }
+  // Within a deployment, the changes it ships by id: independent of input order.
+  const ids = changes.id;
+  const byId = (a: number, b: number): number => {
+    const ia = ids[a] as string;
+    const ib = ids[b] as string;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  for (let p = 0; p < d.length; p++) {
+    const from = shipStart[p] as number;
+    const to = shipStart[p + 1] as number;
+    if (to - from < 2) continue;
+    const sorted = shipped.slice(from, to).sort(byId);
+    for (let k = from; k < to; k++) shipped[k] = sorted[k - from] as number;
+  }
+  return { ship, shipStart, shipped };
 }

@@ -1,269 +1,170 @@
 import { DoraInputError } from './errors.js';
 import { IdIndex } from './id-index.js';
-import { instantToMs, optionalInstant, requireInstant } from './instant.js';
-import type { Change, DoraData, FailureReason, Incident } from './types.js';
+import { instantToMs, requireInstant } from './instant.js';
+import type { DoraData } from './types.js';
 
-/** A deployment after validation, instants in epoch ms. Analysis fields are filled by `analyse`. */
-export interface NDeployment {
-  readonly id: string;
-  readonly success: boolean;
-  readonly t: number;
-  readonly repository: string | undefined;
-  readonly service: string | undefined;
-  /** The validated input record: `environment`, `sha` and `changeIds` are read from it. */
-  readonly raw: Readonly<Record<string, unknown>>;
-  /** Position in the sorted production list; -1 outside production. */
-  pos: number;
-  /** Changes whose shipping deployment this is, sorted by id. */
-  shipped: readonly NChange[];
-  /** Incidents attributed to this deployment. */
-  incidents: readonly NIncident[];
-  reasons: readonly FailureReason[];
-  /** A rollback: left out of the change failure rate's total and failures. */
-  rollback: boolean;
-  /** Every change it ships is a revert or hotfix, or it is a rollback (rework rate). */
-  remediation: boolean;
-  /** Failed deployment recovery time in seconds; `null` while unrecovered. */
-  recoverySeconds: number | null;
-}
+/** A validated input record, read back for the fields few metrics need. */
+export type Rec = Readonly<Record<string, unknown>>;
 
-/**
- * A change after validation. Only what the metrics read for every change is copied; the other
- * fields, validated, are read from the input record `raw` through the accessors below: a
- * million changes would otherwise carry copies of them (and a boxed number per instant)
- * through the whole call, as garbage-collection time and peak memory.
+/*
+ * The normalised input is held column by column: one list of numbers per instant or flag and
+ * one list per string field, indexed by row. A million records as one object each would cost
+ * more garbage collection (and memory) than the metrics themselves; columns are allocated once
+ * and the strings are the input's own. Plain arrays rather than typed arrays: V8 holds numbers
+ * in them unboxed all the same, inside its heap, whereas a typed array's memory is external
+ * and a hundred megabytes of it start a full collection of the whole heap (the input
+ * included: most of a second at a million records).
  */
-export interface NChange {
-  readonly id: string;
-  readonly firstCommitAt: number;
-  readonly mergedAt: number | undefined;
-  readonly repository: string | undefined;
-  readonly raw: Readonly<Record<string, unknown>>;
-  /** The shipping deployment `s(c)`. */
-  ship: NDeployment | undefined;
-  hotfix: boolean;
-  revert: boolean;
-  revertedBy: readonly NChange[];
+
+/** Production deployments sorted by (finishedAt, id): a row is the deployment's position. */
+export interface Deployments {
+  readonly length: number;
+  readonly id: readonly string[];
+  /** finishedAt, epoch ms. */
+  readonly t: readonly number[];
+  /** 1 for `success`, 0 for `failure`. */
+  readonly success: readonly number[];
+  readonly repository: readonly (string | undefined)[];
+  readonly service: readonly (string | undefined)[];
+  /** The validated input records: `environment`, `sha` and `changeIds` are read from them. */
+  readonly raw: readonly Rec[];
 }
 
-export interface NIncident {
-  readonly id: string;
-  readonly createdAt: number;
-  readonly resolvedAt: number | undefined;
-  readonly repository: string | undefined;
-  readonly service: string | undefined;
-  readonly deploymentId: string | undefined;
+/** Changes in input order (the first occurrence of each id). Absent instants are NaN. */
+export interface Changes {
+  readonly length: number;
+  readonly id: readonly string[];
+  readonly firstCommitAt: readonly number[];
+  readonly mergedAt: readonly number[];
+  readonly repository: readonly (string | undefined)[];
+  /** The validated input records: labels, title, branch, reverts, author, flow instants. */
+  readonly raw: readonly Rec[];
+}
+
+/** Incidents in input order (the first occurrence of each id). An open incident's resolvedAt is NaN. */
+export interface Incidents {
+  readonly length: number;
+  readonly id: readonly string[];
+  readonly createdAt: readonly number[];
+  readonly resolvedAt: readonly number[];
+  readonly repository: readonly (string | undefined)[];
+  readonly service: readonly (string | undefined)[];
+  readonly deploymentId: readonly (string | undefined)[];
 }
 
 export interface NormalData {
   /** Production deployments only: the others are validated, then play no part. */
-  deployments: NDeployment[];
-  changes: NChange[];
-  incidents: NIncident[];
-  /** Production deployments by id. */
-  deploymentById: IdIndex<NDeployment>;
-  changeById: IdIndex<NChange>;
+  deployments: Deployments;
+  changes: Changes;
+  incidents: Incidents;
+  /** Production deployments by id: their position. */
+  deploymentById: IdIndex;
+  /** Changes by id: their row. */
+  changeById: IdIndex;
   /** True when at least one deployment in the input carries `changeIds`. */
   linked: boolean;
 }
 
-type Rec = Record<string, unknown>;
+type Kind = 'deployments' | 'changes' | 'incidents';
 
-/**
- * The one shared empty list. Most deployments ship few changes and have no incident or failure
- * reason: a million empty arrays would cost more garbage collection than the metrics themselves.
- */
-export const NONE: readonly never[] = Object.freeze([]);
-
-/** Appends to a list that may be the shared empty one (which is never mutated). */
-export function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (list.length === 0) return [item];
-  (list as T[]).push(item);
-  return list;
+// The record's name (`deployments[3]`) is built only when it is needed: for the error.
+function fail(kind: Kind, index: number, field: string, problem: string): never {
+  throw new DoraInputError(`${kind}[${index}]`, field, problem);
 }
 
-function requireId(value: unknown, record: string): string {
+function requireId(value: unknown, kind: Kind, index: number): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new DoraInputError(record, 'id', 'is required (a non-empty string)');
+    fail(kind, index, 'id', 'is required (a non-empty string)');
   }
   return value;
 }
 
 // `null` is read as "absent": JSON from collectors often spells a missing field that way.
-function optionalString(value: unknown, record: string, field: string): string | undefined {
+function optionalString(
+  value: unknown,
+  kind: Kind,
+  index: number,
+  field: string,
+): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new DoraInputError(record, field, 'must be a string');
+  if (typeof value !== 'string') fail(kind, index, field, 'must be a string');
   return value;
 }
 
 function optionalStrings(
   value: unknown,
-  record: string,
+  kind: Kind,
+  index: number,
   field: string,
 ): readonly string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw new DoraInputError(record, field, 'must be an array of strings');
+  if (!Array.isArray(value)) fail(kind, index, field, 'must be an array of strings');
   for (let i = 0; i < value.length; i++) {
-    if (typeof value[i] !== 'string') {
-      throw new DoraInputError(record, `${field}[${i}]`, 'must be a string');
-    }
+    if (typeof value[i] !== 'string') fail(kind, index, `${field}[${i}]`, 'must be a string');
   }
   return value as string[];
 }
 
-function asRecord(value: unknown, record: string): Rec {
+function asRecord(value: unknown, kind: Kind, index: number): Rec {
   if (typeof value !== 'object' || value === null) {
-    throw new DoraInputError(record, 'id', 'the record must be an object');
+    fail(kind, index, 'id', 'the record must be an object');
   }
   return value as Rec;
 }
 
-function normaliseDeployment(
-  raw: unknown,
-  index: number,
-  isProduction: (environment: string) => boolean,
-): NDeployment | undefined {
-  const record = `deployments[${index}]`;
-  const d = asRecord(raw, record);
-  const id = requireId(d.id, record);
-  if (typeof d.environment !== 'string') {
-    throw new DoraInputError(record, 'environment', 'is required (a string)');
-  }
-  if (d.status !== 'success' && d.status !== 'failure') {
-    throw new DoraInputError(
-      record,
-      'status',
-      `${JSON.stringify(d.status)} is not 'success' or 'failure'`,
-    );
-  }
-  const t = requireInstant(d.finishedAt, record, 'finishedAt');
-  optionalInstant(d.startedAt, record, 'startedAt');
-  optionalString(d.sha, record, 'sha');
-  const repository = optionalString(d.repository, record, 'repository');
-  const service = optionalString(d.service, record, 'service');
-  const changeIds = optionalStrings(d.changeIds, record, 'changeIds');
-  if (!isProduction(d.environment)) return changeIds === undefined ? undefined : NOT_PRODUCTION;
-  return {
-    id,
-    success: d.status === 'success',
-    t,
-    repository,
-    service,
-    raw: d,
-    pos: -1,
-    shipped: NONE,
-    incidents: NONE,
-    reasons: NONE,
-    rollback: false,
-    remediation: false,
-    recoverySeconds: null,
-  };
+/** A required instant in epoch ms (never NaN). */
+function instant(value: unknown, kind: Kind, index: number, field: string): number {
+  const ms = instantToMs(value);
+  // requireInstant words the error exactly as for the options.
+  if (Number.isNaN(ms)) return requireInstant(value, `${kind}[${index}]`, field);
+  return ms;
 }
 
-function normaliseChange(raw: unknown, index: number): NChange {
-  const record = `changes[${index}]`;
-  const c = asRecord(raw, record) as Rec & Partial<Change>;
-  const id = requireId(c.id, record);
-  const firstCommitAt = requireInstant(c.firstCommitAt, record, 'firstCommitAt');
-  optionalInstant(c.createdAt, record, 'createdAt');
-  optionalInstant(c.firstReviewAt, record, 'firstReviewAt');
-  const mergedAt = optionalInstant(c.mergedAt, record, 'mergedAt');
-  const repository = optionalString(c.repository, record, 'repository');
-  optionalString(c.author, record, 'author');
-  optionalStrings(c.labels, record, 'labels');
-  optionalString(c.title, record, 'title');
-  optionalString(c.branch, record, 'branch');
-  optionalString(c.reverts, record, 'reverts');
-  return {
-    id,
-    firstCommitAt,
-    mergedAt,
-    repository,
-    raw: c,
-    ship: undefined,
-    hotfix: false,
-    revert: false,
-    revertedBy: NONE,
-  };
+/** An optional instant in epoch ms; NaN when absent. */
+function optionalInstant(value: unknown, kind: Kind, index: number, field: string): number {
+  if (value === undefined || value === null) return Number.NaN;
+  return instant(value, kind, index, field);
+}
+
+function optional<T>(value: T | null | undefined): T | undefined {
+  return value === null ? undefined : value;
 }
 
 /** The deployment's environment name, as given. */
-export function deploymentEnvironment(d: NDeployment): string {
-  return d.raw.environment as string;
+export function deploymentEnvironment(d: Deployments, p: number): string {
+  return (d.raw[p] as Rec).environment as string;
 }
 
 /** The deployed commit, validated (`null` reads as absent). */
-export function deploymentSha(d: NDeployment): string | undefined {
-  const v = d.raw.sha;
-  return v === null || v === undefined ? undefined : (v as string);
+export function deploymentSha(d: Deployments, p: number): string | undefined {
+  return optional((d.raw[p] as Rec).sha as string | null | undefined);
 }
 
 /** The changes the deployment lists, validated (`null` reads as absent). */
-export function deploymentChangeIds(d: NDeployment): readonly string[] | undefined {
-  const v = d.raw.changeIds;
-  return v === null || v === undefined ? undefined : (v as readonly string[]);
+export function deploymentChangeIds(d: Deployments, p: number): readonly string[] | undefined {
+  return optional((d.raw[p] as Rec).changeIds as readonly string[] | null | undefined);
 }
 
 type ChangeText = 'author' | 'title' | 'branch' | 'reverts';
 
 /** A validated optional string field of a change (`null` reads as absent, as in validation). */
-export function changeText(c: NChange, field: ChangeText): string | undefined {
-  const v = c.raw[field];
-  return v === null || v === undefined ? undefined : (v as string);
+export function changeText(c: Changes, row: number, field: ChangeText): string | undefined {
+  return optional((c.raw[row] as Rec)[field] as string | null | undefined);
 }
 
 /** The change's labels, validated. */
-export function changeLabels(c: NChange): readonly string[] | undefined {
-  const v = c.raw.labels;
-  return v === null || v === undefined ? undefined : (v as readonly string[]);
+export function changeLabels(c: Changes, row: number): readonly string[] | undefined {
+  return optional((c.raw[row] as Rec).labels as readonly string[] | null | undefined);
 }
 
 /** A validated optional instant of a change in epoch ms, parsed again (only the flow view asks). */
 export function changeInstant(
-  c: NChange,
+  c: Changes,
+  row: number,
   field: 'createdAt' | 'firstReviewAt',
 ): number | undefined {
-  const v = c.raw[field];
+  const v = (c.raw[row] as Rec)[field];
   return v === null || v === undefined ? undefined : instantToMs(v);
-}
-
-function normaliseIncident(raw: unknown, index: number): NIncident {
-  const record = `incidents[${index}]`;
-  const i = asRecord(raw, record) as Rec & Partial<Incident>;
-  return {
-    id: requireId(i.id, record),
-    createdAt: requireInstant(i.createdAt, record, 'createdAt'),
-    resolvedAt: optionalInstant(i.resolvedAt, record, 'resolvedAt'),
-    repository: optionalString(i.repository, record, 'repository'),
-    service: optionalString(i.service, record, 'service'),
-    deploymentId: optionalString(i.deploymentId, record, 'deploymentId'),
-  };
-}
-
-/*
- * Duplicate ids keep one record each, chosen by content so the result never depends on input
- * order: a deployment's latest-finished attempt (a re-run replaces the earlier attempt), the
- * latest-merged change, the latest-resolved incident (resolved beats open).
- */
-function laterDeployment(a: NDeployment, b: NDeployment): boolean {
-  if (a.t !== b.t) return a.t > b.t;
-  if (a.success !== b.success) return a.success;
-  return (deploymentSha(a) ?? '') > (deploymentSha(b) ?? '');
-}
-
-function laterChange(a: NChange, b: NChange): boolean {
-  const am = a.mergedAt ?? Number.NEGATIVE_INFINITY;
-  const bm = b.mergedAt ?? Number.NEGATIVE_INFINITY;
-  if (am !== bm) return am > bm;
-  if (a.firstCommitAt !== b.firstCommitAt) return a.firstCommitAt < b.firstCommitAt;
-  return (changeText(a, 'title') ?? '') > (changeText(b, 'title') ?? '');
-}
-
-function laterIncident(a: NIncident, b: NIncident): boolean {
-  const ar = a.resolvedAt ?? Number.NEGATIVE_INFINITY;
-  const br = b.resolvedAt ?? Number.NEGATIVE_INFINITY;
-  if (ar !== br) return ar > br;
-  return a.createdAt < b.createdAt;
 }
 
 function requireArray(data: Rec, field: keyof DoraData): unknown[] {
@@ -273,10 +174,214 @@ function requireArray(data: Rec, field: keyof DoraData): unknown[] {
   return value;
 }
 
-/** Stands for a non-production deployment that carries `changeIds` (it still means linked mode). */
-const NOT_PRODUCTION = {
-  raw: { changeIds: NONE },
-} as unknown as NDeployment;
+/** A list of `n` numbers, all `value`. */
+export function filled(n: number, value: number): number[] {
+  return new Array<number>(n).fill(value);
+}
+
+function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
+  const out = new Array<T>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = list[rows[i] as number] as T;
+  return out;
+}
+
+/*
+ * Duplicate ids keep one record each, chosen by content so the result never depends on input
+ * order: a deployment's latest-finished attempt (a re-run replaces the earlier attempt), the
+ * latest-merged change, the latest-resolved incident (resolved beats open).
+ */
+
+function normaliseDeployments(
+  rawDeployments: readonly unknown[],
+  isProduction: (environment: string) => boolean,
+): { deployments: Deployments; index: IdIndex; linked: boolean } {
+  const n = rawDeployments.length;
+  const ids: string[] = [];
+  const t: number[] = [];
+  const success: number[] = [];
+  const repository: (string | undefined)[] = [];
+  const service: (string | undefined)[] = [];
+  const raw: Rec[] = [];
+  let linked = false;
+  const K = 'deployments';
+  for (let i = 0; i < n; i++) {
+    const d = asRecord(rawDeployments[i], K, i);
+    const id = requireId(d.id, K, i);
+    const environment = d.environment;
+    if (typeof environment !== 'string') fail(K, i, 'environment', 'is required (a string)');
+    const status = d.status;
+    if (status !== 'success' && status !== 'failure') {
+      fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
+    }
+    const finishedAt = instant(d.finishedAt, K, i, 'finishedAt');
+    optionalInstant(d.startedAt, K, i, 'startedAt');
+    optionalString(d.sha, K, i, 'sha');
+    const repo = optionalString(d.repository, K, i, 'repository');
+    const svc = optionalString(d.service, K, i, 'service');
+    const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
+    if (changeIds !== undefined) linked = true;
+    if (!isProduction(environment)) continue;
+    ids.push(id);
+    t.push(finishedAt);
+    success.push(status === 'success' ? 1 : 0);
+    repository.push(repo);
+    service.push(svc);
+    raw.push(d);
+  }
+  let table: Deployments = {
+    length: ids.length,
+    id: ids,
+    t,
+    success,
+    repository,
+    service,
+    raw,
+  };
+  const later = (a: number, b: number): boolean => {
+    const ta = table.t[a] as number;
+    const tb = table.t[b] as number;
+    if (ta !== tb) return ta > tb;
+    if (table.success[a] !== table.success[b]) return table.success[a] === 1;
+    return (deploymentSha(table, a) ?? '') > (deploymentSha(table, b) ?? '');
+  };
+  let { index, kept } = IdIndex.build(ids, later);
+  if (kept !== undefined) table = pickDeployments(table, kept, index.ids);
+  // Collectors usually emit deployments in time order: check before paying for a sort.
+  const order = sortOrder(table);
+  if (order !== undefined) {
+    index = index.reorder(order);
+    table = pickDeployments(table, order, index.ids);
+  }
+  return { deployments: table, index, linked };
+}
+
+function pickDeployments(
+  d: Deployments,
+  rows: readonly number[],
+  ids: readonly string[],
+): Deployments {
+  return {
+    length: rows.length,
+    id: ids,
+    t: pick(d.t, rows),
+    success: pick(d.success, rows),
+    repository: pick(d.repository, rows),
+    service: pick(d.service, rows),
+    raw: pick(d.raw, rows),
+  };
+}
+
+/** The rows in (finishedAt, id) order, or undefined when they already are. */
+function sortOrder(d: Deployments): number[] | undefined {
+  const { t, id } = d;
+  const compare = (a: number, b: number): number => {
+    const ta = t[a] as number;
+    const tb = t[b] as number;
+    if (ta !== tb) return ta - tb;
+    const ia = id[a] as string;
+    const ib = id[b] as string;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  let sorted = true;
+  for (let i = 1; i < d.length && sorted; i++) sorted = compare(i - 1, i) <= 0;
+  if (sorted) return undefined;
+  return Array.from({ length: d.length }, (_, i) => i).sort(compare);
+}
+
+function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; index: IdIndex } {
+  const n = rawChanges.length;
+  const ids = new Array<string>(n);
+  const firstCommitAt = filled(n, Number.NaN);
+  const mergedAt = filled(n, Number.NaN);
+  const repository = new Array<string | undefined>(n);
+  const raw = new Array<Rec>(n);
+  const K = 'changes';
+  for (let i = 0; i < n; i++) {
+    const c = asRecord(rawChanges[i], K, i);
+    ids[i] = requireId(c.id, K, i);
+    firstCommitAt[i] = instant(c.firstCommitAt, K, i, 'firstCommitAt');
+    optionalInstant(c.createdAt, K, i, 'createdAt');
+    optionalInstant(c.firstReviewAt, K, i, 'firstReviewAt');
+    mergedAt[i] = optionalInstant(c.mergedAt, K, i, 'mergedAt');
+    repository[i] = optionalString(c.repository, K, i, 'repository');
+    optionalString(c.author, K, i, 'author');
+    optionalStrings(c.labels, K, i, 'labels');
+    optionalString(c.title, K, i, 'title');
+    optionalString(c.branch, K, i, 'branch');
+    optionalString(c.reverts, K, i, 'reverts');
+    raw[i] = c;
+  }
+  const table: Changes = { length: n, id: ids, firstCommitAt, mergedAt, repository, raw };
+  const merged = (row: number): number => {
+    const m = mergedAt[row] as number;
+    return Number.isNaN(m) ? Number.NEGATIVE_INFINITY : m;
+  };
+  const later = (a: number, b: number): boolean => {
+    const am = merged(a);
+    const bm = merged(b);
+    if (am !== bm) return am > bm;
+    const fa = firstCommitAt[a] as number;
+    const fb = firstCommitAt[b] as number;
+    if (fa !== fb) return fa < fb;
+    return (changeText(table, a, 'title') ?? '') > (changeText(table, b, 'title') ?? '');
+  };
+  const { index, kept } = IdIndex.build(ids, later);
+  if (kept === undefined) return { changes: table, index };
+  return {
+    changes: {
+      length: kept.length,
+      id: index.ids,
+      firstCommitAt: pick(firstCommitAt, kept),
+      mergedAt: pick(mergedAt, kept),
+      repository: pick(repository, kept),
+      raw: pick(raw, kept),
+    },
+    index,
+  };
+}
+
+function normaliseIncidents(rawIncidents: readonly unknown[]): Incidents {
+  const n = rawIncidents.length;
+  const ids = new Array<string>(n);
+  const createdAt = filled(n, Number.NaN);
+  const resolvedAt = filled(n, Number.NaN);
+  const repository = new Array<string | undefined>(n);
+  const service = new Array<string | undefined>(n);
+  const deploymentId = new Array<string | undefined>(n);
+  const K = 'incidents';
+  for (let i = 0; i < n; i++) {
+    const r = asRecord(rawIncidents[i], K, i);
+    ids[i] = requireId(r.id, K, i);
+    createdAt[i] = instant(r.createdAt, K, i, 'createdAt');
+    resolvedAt[i] = optionalInstant(r.resolvedAt, K, i, 'resolvedAt');
+    repository[i] = optionalString(r.repository, K, i, 'repository');
+    service[i] = optionalString(r.service, K, i, 'service');
+    deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
+  }
+  const resolved = (row: number): number => {
+    const r = resolvedAt[row] as number;
+    return Number.isNaN(r) ? Number.NEGATIVE_INFINITY : r;
+  };
+  const later = (a: number, b: number): boolean => {
+    const ra = resolved(a);
+    const rb = resolved(b);
+    if (ra !== rb) return ra > rb;
+    return (createdAt[a] as number) < (createdAt[b] as number);
+  };
+  const { index, kept } = IdIndex.build(ids, later);
+  if (kept === undefined) {
+    return { length: n, id: ids, createdAt, resolvedAt, repository, service, deploymentId };
+  }
+  return {
+    length: kept.length,
+    id: index.ids,
+    createdAt: pick(createdAt, kept),
+    resolvedAt: pick(resolvedAt, kept),
+    repository: pick(repository, kept),
+    service: pick(service, kept),
+    deploymentId: pick(deploymentId, kept),
+  };
+}
 
 /**
  * Validates and converts every record once. Throws one `DoraInputError` naming the first bad
@@ -293,27 +398,14 @@ export function normaliseData(
   const rawDeployments = requireArray(raw, 'deployments');
   const rawChanges = requireArray(raw, 'changes');
   const rawIncidents = requireArray(raw, 'incidents');
-  const deployments: NDeployment[] = [];
-  let linked = false;
-  for (let i = 0; i < rawDeployments.length; i++) {
-    const d = normaliseDeployment(rawDeployments[i], i, isProduction);
-    if (d === undefined) continue;
-    if (deploymentChangeIds(d) !== undefined) linked = true;
-    if (d !== NOT_PRODUCTION) deployments.push(d);
-  }
-  const changes = new Array<NChange>(rawChanges.length);
-  for (let i = 0; i < rawChanges.length; i++) changes[i] = normaliseChange(rawChanges[i], i);
-  const incidents = new Array<NIncident>(rawIncidents.length);
-  for (let i = 0; i < rawIncidents.length; i++)
-    incidents[i] = normaliseIncident(rawIncidents[i], i);
-  const d = IdIndex.build(deployments, laterDeployment);
-  const c = IdIndex.build(changes, laterChange);
+  const d = normaliseDeployments(rawDeployments, isProduction);
+  const c = normaliseChanges(rawChanges);
   return {
-    deployments: d.items,
-    changes: c.items,
-    incidents: IdIndex.build(incidents, laterIncident).items,
+    deployments: d.deployments,
+    changes: c.changes,
+    incidents: normaliseIncidents(rawIncidents),
     deploymentById: d.index,
     changeById: c.index,
-    linked,
+    linked: d.linked,
   };
 }

@@ -1,6 +1,6 @@
 import { type Analysis, analyse } from './analysis.js';
 import { distribution } from './distribution.js';
-import { lowerBoundT } from './group-index.js';
+import { lowerBound } from './group-index.js';
 import { levelOf } from './levels.js';
 import type { DoraData, DoraOptions, RecoveryTimeResult } from './types.js';
 import type { TimeRange } from './window.js';
@@ -22,14 +22,13 @@ export function recoverySamples(
   a: Analysis,
   range: TimeRange,
 ): { samples: number[]; open: number } {
-  const { failures } = a;
+  const { failureT, failureRecovery } = a;
   const samples: number[] = [];
   let open = 0;
-  const end = lowerBoundT(failures, range.to);
-  for (let i = lowerBoundT(failures, range.from); i < end; i++) {
-    const s = failures[i]?.recoverySeconds;
-    if (s === undefined) continue;
-    if (s === null) open++;
+  const end = lowerBound(failureT, range.to);
+  for (let i = lowerBound(failureT, range.from); i < end; i++) {
+    const s = failureRecovery[i] as number;
+    if (Number.isNaN(s)) open++;
     else samples.push(s);
   }
   return { samples, open };

@@ -1,36 +1,41 @@
 import { GroupIndex } from './group-index.js';
-import type { NDeployment } from './normalize.js';
+import type { Deployments } from './normalize.js';
+import type { SparseLists } from './sparse-lists.js';
+import type { FailureReason } from './types.js';
 
 /**
- * Sets `recoverySeconds` on every failed deployment: the latest `resolvedAt` of its attributed
- * incidents (unrecovered while one is open); without incidents, the first later successful
- * production deployment that has no failure reason of its own, compatible repository and
- * service. What is known after the window is used. An incident resolved before its deployment
- * finished (possible only with an explicit `deploymentId`) counts as recovered at once (0 s).
+ * The recovery time in seconds of every failed deployment (NaN while unrecovered): the latest
+ * `resolvedAt` of its attributed incidents (unrecovered while one is open); without incidents,
+ * the first later successful production deployment that has no failure reason of its own,
+ * compatible repository and service. What is known after the window is used. An incident
+ * resolved before its deployment finished (possible only with an explicit `deploymentId`)
+ * counts as recovered at once (0 s). `resolvedBy` is what `attributeIncidents` returned.
  */
 export function computeRecovery(
-  production: readonly NDeployment[],
-  failures: readonly NDeployment[],
-): void {
+  d: Deployments,
+  reasons: SparseLists<FailureReason>,
+  resolvedBy: readonly number[],
+  failures: Int32Array,
+): Float64Array {
+  const out = new Float64Array(failures.length);
   let clean: GroupIndex | undefined;
   for (let i = 0; i < failures.length; i++) {
-    const f = failures[i] as NDeployment;
-    let recoveredAt: number | undefined;
-    if (f.incidents.length > 0) {
-      recoveredAt = latestResolution(f);
-    } else {
-      clean ??= new GroupIndex(production.filter((d) => d.success && d.reasons.length === 0));
-      recoveredAt = clean.firstAfterPos(f.pos, f.repository, f.service)?.t;
+    const f = failures[i] as number;
+    let recoveredAt = resolvedBy[f] as number;
+    if (recoveredAt === Number.NEGATIVE_INFINITY) {
+      clean ??= new GroupIndex(d, cleanSuccesses(d, reasons));
+      const p = clean.firstAfterPos(f, d.repository[f], d.service[f]);
+      recoveredAt = p < 0 ? Number.POSITIVE_INFINITY : (d.t[p] as number);
     }
-    f.recoverySeconds = recoveredAt === undefined ? null : Math.max(0, recoveredAt - f.t) / 1000;
+    const t = d.t[f] as number;
+    out[i] =
+      recoveredAt === Number.POSITIVE_INFINITY ? Number.NaN : Math.max(0, recoveredAt - t) / 1000;
   }
+  return out;
 }
 
-function latestResolution(f: NDeployment): number | undefined {
-  let latest = Number.NEGATIVE_INFINITY;
-  for (const i of f.incidents) {
-    if (i.resolvedAt === undefined) return undefined;
-    if (i.resolvedAt > latest) latest = i.resolvedAt;
-  }
-  return latest;
+function cleanSuccesses(d: Deployments, reasons: SparseLists<FailureReason>): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < d.length; p++) if (d.success[p] === 1 && !reasons.has(p)) out.push(p);
+  return out;
 }

@@ -1,5 +1,6 @@
 import { type Analysis, analyse } from './analysis.js';
-import { lowerBoundT } from './group-index.js';
+import { REMEDIATION } from './failure-reasons.js';
+import { lowerBound } from './group-index.js';
 import type { DoraData, DoraOptions, ReworkRateResult } from './types.js';
 import type { TimeRange } from './window.js';
 
@@ -9,15 +10,15 @@ export type ReworkRateOptions = Pick<
 >;
 
 export function reworkRateResult(a: Analysis, range: TimeRange): ReworkRateResult {
-  const { production } = a;
+  const { t, success } = a.production;
+  const { flags } = a;
   let total = 0;
   let rework = 0;
-  const end = lowerBoundT(production, range.to);
-  for (let i = lowerBoundT(production, range.from); i < end; i++) {
-    const d = production[i];
-    if (d === undefined || !d.success) continue;
+  const end = lowerBound(t, range.to);
+  for (let i = lowerBound(t, range.from); i < end; i++) {
+    if (success[i] !== 1) continue;
     total++;
-    if (d.remediation) rework++;
+    if (((flags[i] as number) & REMEDIATION) !== 0) rework++;
   }
   return { rework, total, rate: total === 0 ? null : rework / total };
 }

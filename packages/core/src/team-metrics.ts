@@ -3,7 +3,7 @@ import { buckets } from './buckets.js';
 import { distribution } from './distribution.js';
 import { DoraInputError } from './errors.js';
 import { optionalInstant, requireInstant, toIso } from './instant.js';
-import { changeText, type NChange } from './normalize.js';
+import { changeText } from './normalize.js';
 import type { DoraData, DoraOptions, TeamMembership, TeamMetricsResult } from './types.js';
 
 export type TeamMetricsOptions = Pick<DoraOptions, 'window' | 'now' | 'environment' | 'bucket'>;
@@ -103,7 +103,10 @@ export function teamMetrics(
   for (const list of byMember.values()) {
     for (const m of list) if (!teams.has(m.team)) teams.set(m.team, accumulator(ranges.length));
   }
-  const add = (team: string, c: NChange, mergedAt: number, weight: number, seen: Set<string>) => {
+  const { changes } = a.data;
+  const { ship } = a.links;
+  const { t } = a.production;
+  const add = (team: string, c: number, mergedAt: number, weight: number, seen: Set<string>) => {
     let acc = teams.get(team);
     if (acc === undefined) {
       acc = accumulator(ranges.length);
@@ -112,21 +115,25 @@ export function teamMetrics(
     acc.changes += weight;
     const b = bucketIndex(starts, mergedAt);
     acc.merged[b] = (acc.merged[b] as number) + weight;
-    const cycle = (mergedAt - c.firstCommitAt) / 1000;
+    const firstCommitAt = changes.firstCommitAt[c] as number;
+    const cycle = (mergedAt - firstCommitAt) / 1000;
     if (cycle >= 0) {
       acc.cycleWeighted[b] = (acc.cycleWeighted[b] as number) + weight * cycle;
       acc.cycleWeight[b] = (acc.cycleWeight[b] as number) + weight;
     }
-    if (!seen.has(team) && c.ship !== undefined && c.ship.t >= c.firstCommitAt) {
-      acc.leadTimes.push((c.ship.t - c.firstCommitAt) / 1000);
+    const p = ship[c] as number;
+    const shippedAt = p < 0 ? Number.NaN : (t[p] as number);
+    if (!seen.has(team) && shippedAt >= firstCommitAt) {
+      acc.leadTimes.push((shippedAt - firstCommitAt) / 1000);
     }
     seen.add(team);
   };
-  for (const c of a.data.changes) {
-    const mergedAt = c.mergedAt;
-    if (mergedAt === undefined || mergedAt < range.from || mergedAt >= range.to) continue;
+  for (let c = 0; c < changes.length; c++) {
+    // An absent mergedAt is NaN: never in the window.
+    const mergedAt = changes.mergedAt[c] as number;
+    if (!(mergedAt >= range.from && mergedAt < range.to)) continue;
     const seen = new Set<string>();
-    const author = changeText(c, 'author');
+    const author = changeText(changes, c, 'author');
     const list = author === undefined ? undefined : byMember.get(author);
     for (const m of list ?? []) {
       if (m.joinedAt <= mergedAt && mergedAt < m.leftAt) add(m.team, c, mergedAt, m.weight, seen);
