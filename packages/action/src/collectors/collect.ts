@@ -11,6 +11,7 @@ import {
 } from './github/deployments/index.js';
 import { collectIssueIncidents, type IssuesEtag } from './github/issues.js';
 import { type HistoryCursor, linkChanges, readHistory } from './github/link.js';
+import { readFirstPages } from './github/queries/first-pages.js';
 import { byTimeThenId, mapLimit, mergeById } from './merge.js';
 import type { PagerDutyClient } from './pagerduty/client.js';
 import { collectPagerDutyIncidents, INCIDENT_MARGIN_MS } from './pagerduty/incidents.js';
@@ -248,14 +249,17 @@ async function collectRepo(
     log: (line) => warnings.push(line),
   };
   // The four lists do not depend on one another: read them at once (the client caps requests in flight).
-  const history =
-    options.changes === false
-      ? undefined
-      : readHistory(github, repo, {
-          branch,
-          since: options.since,
-          ...(warm?.history === undefined ? {} : { cursor: warm.history as HistoryCursor }),
-        });
+  // The pull requests and the history share their first request.
+  const firstPages =
+    options.changes === false ? undefined : readFirstPages(github, repo, branch, branch);
+  const history = firstPages?.then((firstPage) =>
+    readHistory(github, repo, {
+      branch,
+      since: options.since,
+      firstPage,
+      ...(warm?.history === undefined ? {} : { cursor: warm.history as HistoryCursor }),
+    }),
+  );
   const [found, issues, collected] = await Promise.all([
     collectDeployments(ctx, choice.kind, {
       workflows: choice.workflows,
@@ -267,18 +271,21 @@ async function collectRepo(
       return found;
     }),
     issueIncidents(repo, options, previous, github, progress),
-    options.changes === false
-      ? undefined
-      : collectChanges(github, repo, {
+    firstPages
+      ?.then((firstPage) =>
+        collectChanges(github, repo, {
           since: options.since,
           until: options.until,
           baseBranch: branch,
           lookbackMs: options.lookbackMs,
+          firstPage,
           ...(previous?.changes === undefined ? {} : { cursor: previous.changes as ChangesCursor }),
-        }).then((collected) => {
-          progress(`${repo}: ${collected.changes.length} merged pull requests read`);
-          return collected;
         }),
+      )
+      .then((collected) => {
+        progress(`${repo}: ${collected.changes.length} merged pull requests read`);
+        return collected;
+      }),
     history,
   ]);
   let deployments = mergeById(prevDeployments, found.deployments);

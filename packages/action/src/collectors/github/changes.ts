@@ -1,5 +1,6 @@
 import type { Change } from '@dora/core';
 import type { GitHubClient } from './client.js';
+import { pagesAfter } from './pages.js';
 import { lookupCommitPullRequests } from './queries/commit-pull-requests.js';
 import {
   MERGED_PULL_REQUESTS,
@@ -35,6 +36,8 @@ export interface CollectChangesOptions {
   maxCommitPages?: number;
   /** Revert shas not found among known changes looked up through the API, at most. Default 50. */
   maxShaLookups?: number;
+  /** The first page, when it came with the history's (`readFirstPages`). */
+  firstPage?: MergedPullRequestsPage;
 }
 
 export interface CollectChangesResult {
@@ -68,7 +71,13 @@ export async function collectChanges(
   const warnings: string[] = [];
   const cursor = usableCursor(opts.cursor, opts.baseBranch, opts.since);
   const stopBelow = stopInstant(cursor, opts);
-  const { nodes, newest } = await readMergedPullRequests(client, repo, opts.baseBranch, stopBelow);
+  const { nodes, newest } = await readMergedPullRequests(
+    client,
+    repo,
+    opts.baseBranch,
+    stopBelow,
+    opts.firstPage,
+  );
   const sinceMs = opts.since.getTime();
   const untilMs = opts.until.getTime();
   const collected: Collected[] = [];
@@ -121,13 +130,21 @@ async function readMergedPullRequests(
   repo: string,
   base: string,
   stopBelowMs: number,
+  firstPage: MergedPullRequestsPage | undefined,
 ): Promise<{ nodes: PullRequestNode[]; newest: string | undefined }> {
   const [owner, name] = splitRepo(repo);
   const nodes: PullRequestNode[] = [];
   let newest: string | undefined;
-  const pages = client.octokit.graphql.paginate.iterator<MergedPullRequestsPage>(
-    MERGED_PULL_REQUESTS,
-    { owner, name, base },
+  const pages = pagesAfter(
+    firstPage,
+    (page) => page.repository?.pullRequests.pageInfo,
+    (cursor) =>
+      client.octokit.graphql.paginate.iterator<MergedPullRequestsPage>(MERGED_PULL_REQUESTS, {
+        owner,
+        name,
+        base,
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
   );
   for await (const page of pages) {
     let reachedStop = false;

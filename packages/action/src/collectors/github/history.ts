@@ -1,4 +1,5 @@
 import type { GitHubClient } from './client.js';
+import { pagesAfter } from './pages.js';
 import {
   BRANCH_HISTORY,
   type BranchHistoryPage,
@@ -23,6 +24,8 @@ export interface WalkOptions {
   stopBeforeMs: number;
   /** Pages of 100 commits at most. Default 1000. */
   maxPages?: number;
+  /** The first page, when it came with another query. */
+  firstPage?: BranchHistoryPage;
 }
 
 export interface Walk {
@@ -53,11 +56,17 @@ export async function walkHistory(
   let pages = 0;
   let done = false;
   let reachedKnownHead = false;
-  const iterator = client.octokit.graphql.paginate.iterator<BranchHistoryPage>(BRANCH_HISTORY, {
-    owner: repo.slice(0, slash),
-    name: repo.slice(slash + 1),
-    ref: `refs/heads/${opts.branch}`,
-  });
+  const iterator = pagesAfter(
+    opts.firstPage,
+    (page) => page.repository?.ref?.target?.history?.pageInfo,
+    (cursor) =>
+      client.octokit.graphql.paginate.iterator<BranchHistoryPage>(BRANCH_HISTORY, {
+        owner: repo.slice(0, slash),
+        name: repo.slice(slash + 1),
+        ref: `refs/heads/${opts.branch}`,
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
+  );
   for await (const page of iterator) {
     pages++;
     for (const node of page.repository?.ref?.target?.history?.nodes ?? []) {

@@ -4,6 +4,7 @@ import { CollectorError } from '../errors.js';
 import type { GitHubClient } from './client.js';
 import { type HistoryCommit, introducers, type Walk, walkHistory } from './history.js';
 import { lookupCommitPullRequests } from './queries/commit-pull-requests.js';
+import type { BranchHistoryPage } from './queries/history.js';
 
 /** What linking remembers between runs, JSON-serialisable. Positions count first-parent commits upwards. */
 export interface HistoryCursor {
@@ -150,7 +151,13 @@ export interface HistoryRead {
   warnings: string[];
 }
 
-export type HistoryOptions = Pick<LinkOptions, 'branch' | 'since' | 'cursor' | 'maxHistoryPages'>;
+export type HistoryOptions = Pick<
+  LinkOptions,
+  'branch' | 'since' | 'cursor' | 'maxHistoryPages'
+> & {
+  /** The history's first page, when it came with the pull requests' (`readFirstPages`). */
+  firstPage?: BranchHistoryPage;
+};
 
 /**
  * Walks the deploy branch's first-parent history once (a warm run only its new pages). It needs neither
@@ -163,7 +170,7 @@ export async function readHistory(
 ): Promise<HistoryRead> {
   const warnings: string[] = [];
   let cursor = prunedCursor(opts.cursor, opts.branch, opts.since.getTime());
-  let walk = await walk_(client, repo, opts, cursor);
+  let walk = await walk_(client, repo, opts, cursor, opts.firstPage);
   if (cursor.head !== undefined && !walk.reachedKnownHead) {
     warnings.push(
       `${repo}: ${opts.branch} no longer contains ${cursor.head.oid.slice(0, 7)} (rewritten?); its history was read again`,
@@ -226,11 +233,13 @@ function walk_(
   repo: string,
   opts: HistoryOptions,
   cursor: HistoryCursor,
+  firstPage?: BranchHistoryPage,
 ): Promise<Walk> {
   const walkOpts = {
     branch: opts.branch,
     stopBeforeMs: opts.since.getTime() - STOP_SLACK_MS,
     maxPages: opts.maxHistoryPages ?? 1000,
+    ...(firstPage === undefined ? {} : { firstPage }),
   };
   return walkHistory(
     client,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryCost, queryNodes } from './cost.js';
+import { FIRST_PAGES_SHAPE } from './first-pages.js';
 import { HISTORY_SHAPE } from './history.js';
 import { MERGED_PULL_REQUESTS_SHAPE } from './pull-requests.js';
 
@@ -23,5 +24,7 @@ describe('queryCost', () => {
     expect(queryNodes(MERGED_PULL_REQUESTS_SHAPE)).toBe(100 + 100 * 20 + 100 * 20 + 100 * 100);
     expect(queryCost(HISTORY_SHAPE)).toBe(2);
     expect(queryNodes(HISTORY_SHAPE)).toBe(100 + 100 * 3 + 100 * 5);
+    // The combined first pages cost what the two queries cost apart.
+    expect(queryCost(FIRST_PAGES_SHAPE)).toBe(3 + 2);
   });
 });

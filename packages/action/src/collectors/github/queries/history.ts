@@ -3,17 +3,12 @@ import type { ConnectionShape } from './cost.js';
 export const PARENTS_PER_COMMIT = 3;
 export const ASSOCIATED_PER_COMMIT = 5;
 
-/**
- * One branch's history, 100 commits a page. GitHub returns every ancestor in git-log order (not only the
- * first-parent line), so parents are requested to rebuild that line.
- */
-export const BRANCH_HISTORY = `
-query BranchHistory($owner: String!, $name: String!, $ref: String!, $cursor: String) {
-  repository(owner: $owner, name: $name) {
-    ref(qualifiedName: $ref) {
+/** The branch `$ref`'s history, 100 commits a page (after `$cursor` when given). */
+export function branchHistoryConnection(after: string): string {
+  return `ref(qualifiedName: $ref) {
       target {
         ... on Commit {
-          history(first: 100, after: $cursor) {
+          history(first: 100${after}) {
             pageInfo { hasNextPage endCursor }
             nodes {
               oid committedDate
@@ -25,7 +20,17 @@ query BranchHistory($owner: String!, $name: String!, $ref: String!, $cursor: Str
           }
         }
       }
-    }
+    }`;
+}
+
+/**
+ * One branch's history, 100 commits a page. GitHub returns every ancestor in git-log order (not only the
+ * first-parent line), so parents are requested to rebuild that line.
+ */
+export const BRANCH_HISTORY = `
+query BranchHistory($owner: String!, $name: String!, $ref: String!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    ${branchHistoryConnection(', after: $cursor')}
   }
 }`;
 

@@ -4,14 +4,9 @@ export const LABELS_PER_PR = 20;
 export const REVIEWS_PER_PR = 20;
 export const COMMITS_PER_PAGE = 100;
 
-/**
- * Merged pull requests into one base branch, most recently updated first, so an incremental run stops at
- * its watermark (there is no MERGED_AT order). Only the fields a Change needs, plus the body for reverts.
- */
-export const MERGED_PULL_REQUESTS = `
-query MergedPullRequests($owner: String!, $name: String!, $base: String!, $cursor: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequests(first: 100, after: $cursor, states: [MERGED], baseRefName: $base,
+/** A page of merged pull requests into `$base`, most recently updated first (after `$cursor` when given). */
+export function mergedPullRequestsConnection(after: string): string {
+  return `pullRequests(first: 100, ${after}states: [MERGED], baseRefName: $base,
                  orderBy: { field: UPDATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -22,7 +17,17 @@ query MergedPullRequests($owner: String!, $name: String!, $base: String!, $curso
         reviews(first: ${REVIEWS_PER_PR}) { nodes { submittedAt author { __typename login } } }
         commits(first: ${COMMITS_PER_PAGE}) { totalCount nodes { commit { oid authoredDate } } }
       }
-    }
+    }`;
+}
+
+/**
+ * Merged pull requests into one base branch, most recently updated first, so an incremental run stops at
+ * its watermark (there is no MERGED_AT order). Only the fields a Change needs, plus the body for reverts.
+ */
+export const MERGED_PULL_REQUESTS = `
+query MergedPullRequests($owner: String!, $name: String!, $base: String!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    ${mergedPullRequestsConnection('after: $cursor, ')}
   }
 }`;
 
