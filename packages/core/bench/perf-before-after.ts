@@ -10,7 +10,9 @@ import { generate } from './generate.js';
 import { collect, withPeakHeap } from './measure.js';
 
 type Compute = typeof computeDora;
-const beforePath = new URL('../node_modules/.perf-before/index.ts', import.meta.url).href;
+// PERF_BEFORE=.perf-head compares with another extracted copy.
+const beforeDir = process.env.PERF_BEFORE ?? '.perf-before';
+const beforePath = new URL(`../node_modules/${beforeDir}/index.ts`, import.meta.url).href;
 const before = ((await import(beforePath)) as { computeDora: Compute }).computeDora;
 const size = Number(process.argv[2] ?? 1_000_000);
 const reps = Number(process.argv[3] ?? 3);

@@ -3,7 +3,7 @@ import { overallLevel } from './benchmarks/index.js';
 import { buckets } from './buckets.js';
 import { changeFailureRateResult, countFailures, failureAudit } from './change-failure-rate.js';
 import { countDeployments, deploymentFrequencyResult } from './deployment-frequency.js';
-import { distribution, median, medianInPlace } from './distribution.js';
+import { distribution, median, medianBySelection } from './distribution.js';
 import { MAX_INSTANT_MS, toIso } from './instant.js';
 import { leadTimeResult, leadTimeSamples } from './lead-time.js';
 import { recoverySamples, recoveryTimeResult } from './recovery-time.js';
@@ -44,7 +44,7 @@ function seriesPoint(a: Analysis, range: TimeRange): SeriesPoint {
     start: toIso(range.from),
     end: toIso(range.to),
     deployments: countDeployments(a, range).deployments,
-    leadTimeMedian: medianInPlace(leadTimeSamples(a, range, false).samples),
+    leadTimeMedian: medianBySelection(leadTimeSamples(a, range, false).samples),
     changeFailureRate: countFailures(a, range).rate,
     recoveryTimeMedian: median(recoverySamples(a, range).samples),
   };

@@ -44,20 +44,18 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-/** A digit's value, or a number above 9 for any other character (unsigned compare). */
-function at(s: string, i: number): number {
-  return (s.charCodeAt(i) - 48) >>> 0;
-}
-
 /**
  * The canonical form collectors emit, `YYYY-MM-DDTHH:MM:SS(.sss)Z`, read with straight-line
  * character arithmetic: a million deployments means millions of these, so this path carries
- * the load (about twice as fast as the general reader, four times `Date.parse`).
+ * the load (several times faster than the general reader and `Date.parse`). The epoch ms are
+ * written to `out[i]` rather than returned: a number this large returned from a call that is
+ * not inlined is a heap allocation, and millions of them are garbage to collect. Returns false
+ * (and writes nothing) when `s` is not in the canonical form or names no real date-time.
  */
-function parseCanonical(s: string): number {
+function canonicalInto(s: string, out: number[], i: number): boolean {
   const n = s.length;
   if (
-    (n !== 20 && n !== 24) ||
+    (n !== 24 && n !== 20) ||
     s.charCodeAt(n - 1) !== 90 ||
     s.charCodeAt(4) !== 45 ||
     s.charCodeAt(7) !== 45 ||
@@ -65,58 +63,80 @@ function parseCanonical(s: string): number {
     s.charCodeAt(13) !== 58 ||
     s.charCodeAt(16) !== 58
   ) {
-    return Number.NaN;
+    return false;
   }
-  const y0 = at(s, 0);
-  const y1 = at(s, 1);
-  const y2 = at(s, 2);
-  const y3 = at(s, 3);
-  const m0 = at(s, 5);
-  const m1 = at(s, 6);
-  const d0 = at(s, 8);
-  const d1 = at(s, 9);
-  const h0 = at(s, 11);
-  const h1 = at(s, 12);
-  const i0 = at(s, 14);
-  const i1 = at(s, 15);
-  const s0 = at(s, 17);
-  const s1 = at(s, 18);
-  if (
-    y0 > 9 ||
-    y1 > 9 ||
-    y2 > 9 ||
-    y3 > 9 ||
-    m0 > 9 ||
-    m1 > 9 ||
-    d0 > 9 ||
-    d1 > 9 ||
-    h0 > 9 ||
-    h1 > 9 ||
-    i0 > 9 ||
-    i1 > 9 ||
-    s0 > 9 ||
-    s1 > 9
-  ) {
-    return Number.NaN;
-  }
-  let ms = 0;
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const i0 = s.charCodeAt(14) - 48;
+  const i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48;
+  const s1 = s.charCodeAt(18) - 48;
+  let f0 = 0;
+  let f1 = 0;
+  let f2 = 0;
   if (n === 24) {
-    const f0 = at(s, 20);
-    const f1 = at(s, 21);
-    const f2 = at(s, 22);
-    if (s.charCodeAt(19) !== 46 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
-    ms = f0 * 100 + f1 * 10 + f2;
+    if (s.charCodeAt(19) !== 46) return false;
+    f0 = s.charCodeAt(20) - 48;
+    f1 = s.charCodeAt(21) - 48;
+    f2 = s.charCodeAt(22) - 48;
   }
-  return fromParts(
-    y0 * 1000 + y1 * 100 + y2 * 10 + y3,
-    m0 * 10 + m1,
-    d0 * 10 + d1,
-    h0 * 10 + h1,
-    i0 * 10 + i1,
-    s0 * 10 + s1,
-    ms,
-  );
+  // Every value must be a digit, 0 to 9: one sign test over all of them instead of 17 branches.
+  const below = y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2;
+  const above =
+    (9 - y0) |
+    (9 - y1) |
+    (9 - y2) |
+    (9 - y3) |
+    (9 - m0) |
+    (9 - m1) |
+    (9 - d0) |
+    (9 - d1) |
+    (9 - h0) |
+    (9 - h1) |
+    (9 - i0) |
+    (9 - i1) |
+    (9 - s0) |
+    (9 - s1) |
+    (9 - f0) |
+    (9 - f1) |
+    (9 - f2);
+  if ((below | above) < 0) return false;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  if (day > 28 && day > daysInMonth(year, month)) return false;
+  out[i] =
+    daysFromCivil(year, month, day) * DAY_MS +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    (f0 * 100 + f1 * 10 + f2);
+  return true;
 }
+
+/**
+ * Writes the epoch ms of a valid instant to `out[i]` and returns true; returns false for
+ * anything `instantToMs` reads as NaN. For the per-record columns: see `canonicalInto`.
+ */
+export function instantInto(value: unknown, out: number[], i: number): boolean {
+  if (typeof value === 'string' && canonicalInto(value, out, i)) return true;
+  const ms = instantToMs(value);
+  if (Number.isNaN(ms)) return false;
+  out[i] = ms;
+  return true;
+}
+
+const scratch = [0.5];
 
 function parseGeneral(s: string): number {
   const m = ISO_WITH_ZONE.exec(s);
@@ -143,8 +163,7 @@ function parseGeneral(s: string): number {
 
 /** Epoch milliseconds of a string instant, or NaN when it is not an ISO-8601 date-time with a zone. */
 export function parseIsoInstant(s: string): number {
-  const fast = parseCanonical(s);
-  return Number.isNaN(fast) ? parseGeneral(s) : fast;
+  return canonicalInto(s, scratch, 0) ? (scratch[0] as number) : parseGeneral(s);
 }
 
 /** Epoch milliseconds of an instant, or NaN when it is not a valid instant. */

@@ -1,6 +1,6 @@
 import { DoraInputError } from './errors.js';
 import { IdIndex } from './id-index.js';
-import { instantToMs, requireInstant } from './instant.js';
+import { instantInto, instantToMs, requireInstant } from './instant.js';
 import type { DoraData } from './types.js';
 
 /** A validated input record, read back for the fields few metrics need. */
@@ -112,19 +112,34 @@ function asRecord(value: unknown, kind: Kind, index: number): Rec {
   return value as Rec;
 }
 
-/** A required instant in epoch ms (never NaN). */
-function instant(value: unknown, kind: Kind, index: number, field: string): number {
-  const ms = instantToMs(value);
+/** Writes a required instant's epoch ms to `out[i]`; throws naming the record and field. */
+function instant(
+  value: unknown,
+  out: number[],
+  i: number,
+  kind: Kind,
+  index: number,
+  field: string,
+): void {
   // requireInstant words the error exactly as for the options.
-  if (Number.isNaN(ms)) return requireInstant(value, `${kind}[${index}]`, field);
-  return ms;
+  if (!instantInto(value, out, i)) requireInstant(value, `${kind}[${index}]`, field);
 }
 
-/** An optional instant in epoch ms; NaN when absent. */
-function optionalInstant(value: unknown, kind: Kind, index: number, field: string): number {
-  if (value === undefined || value === null) return Number.NaN;
-  return instant(value, kind, index, field);
+/** Like `instant`, NaN when absent. */
+function optionalInstant(
+  value: unknown,
+  out: number[],
+  i: number,
+  kind: Kind,
+  index: number,
+  field: string,
+): void {
+  if (value === undefined || value === null) out[i] = Number.NaN;
+  else instant(value, out, i, kind, index, field);
 }
+
+/** Only validated: the column is not kept. */
+const unused = [0.5];
 
 function optional<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
@@ -197,6 +212,7 @@ function normaliseDeployments(
 ): { deployments: Deployments; index: IdIndex; linked: boolean } {
   const n = rawDeployments.length;
   const ids: string[] = [];
+  const finished = [0.5];
   const t: number[] = [];
   const success: number[] = [];
   const repository: (string | undefined)[] = [];
@@ -213,8 +229,8 @@ function normaliseDeployments(
     if (status !== 'success' && status !== 'failure') {
       fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
     }
-    const finishedAt = instant(d.finishedAt, K, i, 'finishedAt');
-    optionalInstant(d.startedAt, K, i, 'startedAt');
+    instant(d.finishedAt, finished, 0, K, i, 'finishedAt');
+    optionalInstant(d.startedAt, unused, 0, K, i, 'startedAt');
     optionalString(d.sha, K, i, 'sha');
     const repo = optionalString(d.repository, K, i, 'repository');
     const svc = optionalString(d.service, K, i, 'service');
@@ -222,7 +238,7 @@ function normaliseDeployments(
     if (changeIds !== undefined) linked = true;
     if (!isProduction(environment)) continue;
     ids.push(id);
-    t.push(finishedAt);
+    t.push(finished[0] as number);
     success.push(status === 'success' ? 1 : 0);
     repository.push(repo);
     service.push(svc);
@@ -299,10 +315,10 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
   for (let i = 0; i < n; i++) {
     const c = asRecord(rawChanges[i], K, i);
     ids[i] = requireId(c.id, K, i);
-    firstCommitAt[i] = instant(c.firstCommitAt, K, i, 'firstCommitAt');
-    optionalInstant(c.createdAt, K, i, 'createdAt');
-    optionalInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-    mergedAt[i] = optionalInstant(c.mergedAt, K, i, 'mergedAt');
+    instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
+    optionalInstant(c.createdAt, unused, 0, K, i, 'createdAt');
+    optionalInstant(c.firstReviewAt, unused, 0, K, i, 'firstReviewAt');
+    optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
     repository[i] = optionalString(c.repository, K, i, 'repository');
     optionalString(c.author, K, i, 'author');
     optionalStrings(c.labels, K, i, 'labels');
@@ -352,8 +368,8 @@ function normaliseIncidents(rawIncidents: readonly unknown[]): Incidents {
   for (let i = 0; i < n; i++) {
     const r = asRecord(rawIncidents[i], K, i);
     ids[i] = requireId(r.id, K, i);
-    createdAt[i] = instant(r.createdAt, K, i, 'createdAt');
-    resolvedAt[i] = optionalInstant(r.resolvedAt, K, i, 'resolvedAt');
+    instant(r.createdAt, createdAt, i, K, i, 'createdAt');
+    optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
     repository[i] = optionalString(r.repository, K, i, 'repository');
     service[i] = optionalString(r.service, K, i, 'service');
     deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');

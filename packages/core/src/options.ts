@@ -36,13 +36,19 @@ function environmentMatcher(env: unknown = 'production'): (environment: string) 
     throw new DoraInputError('options', 'environment', 'must be a string or a RegExp');
   }
   // A few distinct environment names across a million deployments: decide each name once.
+  // The name most recently asked is compared first: no hash of each record's own string.
   const cache = new Map<string, boolean>();
+  let last = '';
+  let lastHit = false;
   return (e) => {
+    if (e === last) return lastHit;
     let hit = cache.get(e);
     if (hit === undefined) {
       hit = test(e);
       cache.set(e, hit);
     }
+    last = e;
+    lastHit = hit;
     return hit;
   };
 }
