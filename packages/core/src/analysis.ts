@@ -116,7 +116,12 @@ function restoreTimes(data: NormalData): {
   const { createdAt, resolvedAt } = data.incidents;
   const rows: number[] = [];
   for (let i = 0; i < resolvedAt.length; i++) if (!Number.isNaN(resolvedAt[i])) rows.push(i);
-  rows.sort((a, b) => (resolvedAt[a] as number) - (resolvedAt[b] as number));
+  // -1/0/1 rather than the difference: a large difference is a boxed number per comparison.
+  rows.sort((a, b) => {
+    const x = resolvedAt[a] as number;
+    const y = resolvedAt[b] as number;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const sorted = new Float64Array(rows.length);
   const seconds = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -62,6 +62,19 @@ describe('IdIndex', () => {
     expect(moved.get('y')).toBe(2);
   });
 
+  it('claims each id once, and still finds it afterwards', () => {
+    const { index } = build([
+      { id: 'x', v: 2 },
+      { id: 'y', v: 1 },
+    ]);
+    expect(index.claim('y')).toBe(1);
+    expect(index.claim('y')).toBe(-1);
+    expect(index.claim('nope')).toBe(-1);
+    expect(index.get('y')).toBe(1);
+    expect(index.claim('x')).toBe(0);
+    expect(index.get('x')).toBe(0);
+  });
+
   it('resolves colliding hashes by comparing the ids themselves', () => {
     // 40,000 ids in a 131,072-slot table: many share low bits, so probing is exercised.
     const items = Array.from({ length: 40_000 }, (_, i) => ({ id: String(i), v: i }));

@@ -53,7 +53,7 @@ export class IdIndex {
           keys[p] = id;
           break;
         }
-        if (table[2 * p] === h && keys[p] === id) {
+        if (((table[2 * p] as number) & SMALL) === h && keys[p] === id) {
           duplicates = true;
           if (later(i, s - 1)) table[2 * p + 1] = i + 1;
           break;
@@ -114,7 +114,7 @@ export class IdIndex {
     for (;;) {
       const s = table[2 * p + 1] as number;
       if (s === 0) return -1;
-      if (table[2 * p] === h && keys[p] === id) return p;
+      if (((table[2 * p] as number) & SMALL) === h && keys[p] === id) return p;
       p = (p + 1) & mask;
     }
   }
@@ -125,6 +125,20 @@ export class IdIndex {
     return p < 0 ? -1 : (this.#table[2 * p + 1] as number) - 1;
   }
 
+  /**
+   * The row with this id the first time it is claimed; -1 when absent or claimed before.
+   * Linking claims each change once: the mark sits in the slot just read, so there is no
+   * second random read (of a per-row "already linked" list) per look-up.
+   */
+  claim(id: string): number {
+    const p = this.#slotOf(id);
+    if (p < 0) return -1;
+    const h = this.#table[2 * p] as number;
+    if ((h & CLAIMED) !== 0) return -1;
+    this.#table[2 * p] = h | CLAIMED;
+    return (this.#table[2 * p + 1] as number) - 1;
+  }
+
   get size(): number {
     return this.ids.length;
   }
@@ -132,6 +146,8 @@ export class IdIndex {
 
 /** Hashes are stored masked to 30 bits: small integers, unboxed in any V8 configuration. */
 const SMALL = 0x3fffffff;
+/** Set beside the hash of a claimed id (still a small integer). */
+const CLAIMED = 0x40000000;
 
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
 export function hashId(s: string): number {

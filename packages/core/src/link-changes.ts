@@ -40,8 +40,9 @@ function linkByIds(data: NormalData): Links {
     const ids = deploymentChangeIds(d, p);
     if (ids === undefined) continue;
     for (let k = 0; k < ids.length; k++) {
-      const c = changeById.get(ids[k] as string);
-      if (c >= 0 && ship[c] === -1) {
+      // The earliest listing deployment ships the change: later listings find it claimed.
+      const c = changeById.claim(ids[k] as string);
+      if (c >= 0) {
         ship[c] = p;
         shipped[len++] = c;
       }

@@ -211,13 +211,15 @@ function normaliseDeployments(
   isProduction: (environment: string) => boolean,
 ): { deployments: Deployments; index: IdIndex; linked: boolean } {
   const n = rawDeployments.length;
-  const ids: string[] = [];
-  const finished = [0.5];
-  const t: number[] = [];
-  const success: number[] = [];
-  const repository: (string | undefined)[] = [];
-  const service: (string | undefined)[] = [];
-  const raw: Rec[] = [];
+  // Sized for every record and cut to the production ones at the end: lists grown by `push`
+  // to a million entries are copied again and again, and the copies are old-space garbage.
+  const ids = new Array<string>(n);
+  const t = filled(n, Number.NaN);
+  const success = filled(n, 0);
+  const repository = new Array<string | undefined>(n);
+  const service = new Array<string | undefined>(n);
+  const raw = new Array<Rec>(n);
+  let count = 0;
   let linked = false;
   const K = 'deployments';
   for (let i = 0; i < n; i++) {
@@ -229,7 +231,7 @@ function normaliseDeployments(
     if (status !== 'success' && status !== 'failure') {
       fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
     }
-    instant(d.finishedAt, finished, 0, K, i, 'finishedAt');
+    instant(d.finishedAt, t, count, K, i, 'finishedAt');
     optionalInstant(d.startedAt, unused, 0, K, i, 'startedAt');
     optionalString(d.sha, K, i, 'sha');
     const repo = optionalString(d.repository, K, i, 'repository');
@@ -237,15 +239,16 @@ function normaliseDeployments(
     const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
     if (changeIds !== undefined) linked = true;
     if (!isProduction(environment)) continue;
-    ids.push(id);
-    t.push(finished[0] as number);
-    success.push(status === 'success' ? 1 : 0);
-    repository.push(repo);
-    service.push(svc);
-    raw.push(d);
+    ids[count] = id;
+    success[count] = status === 'success' ? 1 : 0;
+    repository[count] = repo;
+    service[count] = svc;
+    raw[count] = d;
+    count++;
   }
+  for (const column of [ids, t, success, repository, service, raw]) column.length = count;
   let table: Deployments = {
-    length: ids.length,
+    length: count,
     id: ids,
     t,
     success,
@@ -293,7 +296,7 @@ function sortOrder(d: Deployments): number[] | undefined {
   const compare = (a: number, b: number): number => {
     const ta = t[a] as number;
     const tb = t[b] as number;
-    if (ta !== tb) return ta - tb;
+    if (ta !== tb) return ta < tb ? -1 : 1;
     const ia = id[a] as string;
     const ib = id[b] as string;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
