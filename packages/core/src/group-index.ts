@@ -8,15 +8,57 @@ import type { Deployments } from './normalize.js';
  * are built.
  */
 type Groups = Map<string | undefined, number[]>;
+type Column = readonly (string | undefined)[];
 
-function groupBy(list: ArrayLike<number>, keys: readonly (string | undefined)[]): Groups {
-  const groups: Groups = new Map();
+/** A column's names as small numbers: `names[codes[p]]` is the name at position `p`. */
+interface Interned {
+  codes: number[];
+  names: (string | undefined)[];
+}
+
+/*
+ * Several indexes group the same deployments by the same column (incident attribution, then
+ * recovery): each position's name is looked up by string once per analysis, not once per
+ * index. Keyed by the column itself, so nothing outlives the analysis.
+ */
+const internedColumns = new WeakMap<Column, Interned>();
+
+function intern(column: Column): Interned {
+  let interned = internedColumns.get(column);
+  if (interned === undefined) {
+    const byName = new Map<string | undefined, number>();
+    const names: (string | undefined)[] = [];
+    const codes = new Array<number>(column.length).fill(0);
+    for (let p = 0; p < column.length; p++) {
+      const name = column[p];
+      let code = byName.get(name);
+      if (code === undefined) {
+        code = names.length;
+        names.push(name);
+        byName.set(name, code);
+      }
+      codes[p] = code;
+    }
+    interned = { codes, names };
+    internedColumns.set(column, interned);
+  }
+  return interned;
+}
+
+function groupBy(list: ArrayLike<number>, column: Column): Groups {
+  const { codes, names } = intern(column);
+  const lists = new Array<number[] | undefined>(names.length).fill(undefined);
   for (let i = 0; i < list.length; i++) {
     const p = list[i] as number;
-    const k = keys[p];
-    const g = groups.get(k);
-    if (g === undefined) groups.set(k, [p]);
+    const code = codes[p] as number;
+    const g = lists[code];
+    if (g === undefined) lists[code] = [p];
     else g.push(p);
+  }
+  const groups: Groups = new Map();
+  for (let code = 0; code < lists.length; code++) {
+    const g = lists[code];
+    if (g !== undefined) groups.set(names[code], g);
   }
   return groups;
 }
