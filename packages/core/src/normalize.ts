@@ -162,9 +162,28 @@ export function deploymentChangeIds(d: Deployments, p: number): readonly string[
 
 type ChangeText = 'author' | 'title' | 'branch' | 'reverts';
 
-/** A validated optional string field of a change (`null` reads as absent, as in validation). */
+/**
+ * A validated optional string field of a change (`null` reads as absent, as in validation).
+ * One named property read per field: a read by a computed name is several times slower, and
+ * a million changes are read this way.
+ */
 export function changeText(c: Changes, row: number, field: ChangeText): string | undefined {
-  return optional((c.raw[row] as Rec)[field] as string | null | undefined);
+  const r = c.raw[row] as Rec;
+  let v: unknown;
+  switch (field) {
+    case 'title':
+      v = r.title;
+      break;
+    case 'branch':
+      v = r.branch;
+      break;
+    case 'reverts':
+      v = r.reverts;
+      break;
+    default:
+      v = r.author;
+  }
+  return v === null ? undefined : (v as string | undefined);
 }
 
 /** The change's labels, validated. */
