@@ -7,17 +7,18 @@ interface Rec {
 }
 
 /** Indexes `items` by id, a repeated id keeping the row with the higher `v`. */
-function build(items: Rec[]) {
+function build(items: Rec[], lookups: 'many' | 'few' = 'many') {
   return IdIndex.build(
     items.map((r) => r.id),
     (a, b) => (items[a] as Rec).v > (items[b] as Rec).v,
+    lookups,
   );
 }
 
-describe('IdIndex', () => {
+describe.each(['many', 'few'] as const)('IdIndex (%s look-ups)', (lookups) => {
   it('finds every row by id and nothing else', () => {
     const items = Array.from({ length: 5000 }, (_, i) => ({ id: `acme/shop#${i}`, v: i }));
-    const { index, kept } = build(items);
+    const { index, kept } = build(items, lookups);
     expect(kept).toBeUndefined();
     expect(index.size).toBe(5000);
     for (const i of [0, 1, 2499, 4999]) expect(index.get(`acme/shop#${i}`)).toBe(i);
@@ -34,7 +35,7 @@ describe('IdIndex', () => {
       { id: 'a', v: 2 },
       { id: 'b', v: 2 },
     ];
-    const { index, kept } = build(items);
+    const { index, kept } = build(items, lookups);
     expect(kept?.map((row) => items[row])).toEqual([
       { id: 'b', v: 3 },
       { id: 'a', v: 5 },
@@ -50,11 +51,14 @@ describe('IdIndex', () => {
   });
 
   it('reorders its rows without losing any id', () => {
-    const { index } = build([
-      { id: 'x', v: 2 },
-      { id: 'y', v: 1 },
-      { id: 'z', v: 0 },
-    ]);
+    const { index } = build(
+      [
+        { id: 'x', v: 2 },
+        { id: 'y', v: 1 },
+        { id: 'z', v: 0 },
+      ],
+      lookups,
+    );
     const moved = index.reorder([2, 0, 1]);
     expect(moved.ids).toEqual(['z', 'x', 'y']);
     expect(moved.get('z')).toBe(0);
@@ -63,10 +67,13 @@ describe('IdIndex', () => {
   });
 
   it('claims each id once, and still finds it afterwards', () => {
-    const { index } = build([
-      { id: 'x', v: 2 },
-      { id: 'y', v: 1 },
-    ]);
+    const { index } = build(
+      [
+        { id: 'x', v: 2 },
+        { id: 'y', v: 1 },
+      ],
+      lookups,
+    );
     expect(index.claim('y')).toBe(1);
     expect(index.claim('y')).toBe(-1);
     expect(index.claim('nope')).toBe(-1);
@@ -78,7 +85,7 @@ describe('IdIndex', () => {
   it('resolves colliding hashes by comparing the ids themselves', () => {
     // 40,000 ids in a 131,072-slot table: many share low bits, so probing is exercised.
     const items = Array.from({ length: 40_000 }, (_, i) => ({ id: String(i), v: i }));
-    const { index } = build(items);
+    const { index } = build(items, lookups);
     let found = 0;
     for (let i = 0; i < 40_000; i++) if (index.get(String(i)) === i) found++;
     expect(found).toBe(40_000);

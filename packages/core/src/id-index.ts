@@ -13,11 +13,11 @@ export class IdIndex {
    * of small integers, not an Int32Array: external memory would start a full collection.
    */
   readonly #table: number[];
-  /** Per slot: the id it holds. */
-  readonly #keys: string[];
+  /** Per slot: the id it holds; undefined when ids are compared through their row instead. */
+  readonly #keys: string[] | undefined;
   readonly #mask: number;
 
-  private constructor(ids: readonly string[], table: number[], keys: string[]) {
+  private constructor(ids: readonly string[], table: number[], keys: string[] | undefined) {
     this.ids = ids;
     this.#table = table;
     this.#keys = keys;
@@ -29,17 +29,21 @@ export class IdIndex {
    * replaces row `b`; `kept` then lists the rows kept, in the order of each id's first
    * occurrence (as a `Map` keeps its keys), and the index refers to positions in `kept`.
    * Without repeats `kept` is undefined and the index refers to the rows themselves.
+   * `lookups: 'few'` keeps no per-slot copy of the ids (a look-up then reads the id through
+   * its row, one more dependent read): building is cheaper when the index mostly serves to
+   * find repeated ids, as for deployments, which only incidents look up.
    */
   static build(
     ids: string[],
     later: (a: number, b: number) => boolean,
+    lookups: 'many' | 'few' = 'many',
   ): { index: IdIndex; kept: number[] | undefined } {
     const n = ids.length;
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
     const mask = capacity - 1;
     const table = new Array<number>(capacity * 2).fill(0);
-    const keys = new Array<string>(capacity).fill('');
+    const keys = lookups === 'many' ? new Array<string>(capacity).fill('') : undefined;
     let duplicates = false;
     for (let i = 0; i < n; i++) {
       const id = ids[i] as string;
@@ -50,10 +54,13 @@ export class IdIndex {
         if (s === 0) {
           table[2 * p] = h;
           table[2 * p + 1] = i + 1;
-          keys[p] = id;
+          if (keys !== undefined) keys[p] = id;
           break;
         }
-        if (((table[2 * p] as number) & SMALL) === h && keys[p] === id) {
+        if (
+          ((table[2 * p] as number) & SMALL) === h &&
+          (keys === undefined ? ids[s - 1] === id : keys[p] === id)
+        ) {
           duplicates = true;
           if (later(i, s - 1)) table[2 * p + 1] = i + 1;
           break;
@@ -70,10 +77,12 @@ export class IdIndex {
   static #compact(all: IdIndex): { index: IdIndex; kept: number[] } {
     const { ids } = all;
     const table = all.#table;
+    // Every row's slot first: once slots are rewritten, ids can no longer be compared by row.
+    const slots = ids.map((id) => all.#slotOf(id));
     const kept: number[] = [];
     const done = new Uint8Array(table.length / 2);
     for (let i = 0; i < ids.length; i++) {
-      const p = all.#slotOf(ids[i] as string);
+      const p = slots[i] as number;
       if (done[p] === 1) continue;
       done[p] = 1;
       kept.push((table[2 * p + 1] as number) - 1);
@@ -114,7 +123,12 @@ export class IdIndex {
     for (;;) {
       const s = table[2 * p + 1] as number;
       if (s === 0) return -1;
-      if (((table[2 * p] as number) & SMALL) === h && keys[p] === id) return p;
+      if (
+        ((table[2 * p] as number) & SMALL) === h &&
+        (keys === undefined ? this.ids[s - 1] === id : keys[p] === id)
+      ) {
+        return p;
+      }
       p = (p + 1) & mask;
     }
   }

@@ -282,7 +282,8 @@ function normaliseDeployments(
     if (table.success[a] !== table.success[b]) return table.success[a] === 1;
     return (deploymentSha(table, a) ?? '') > (deploymentSha(table, b) ?? '');
   };
-  let { index, kept } = IdIndex.build(ids, later);
+  // Deployments are looked up only by incidents that name one: a lighter index.
+  let { index, kept } = IdIndex.build(ids, later, 'few');
   if (kept !== undefined) table = pickDeployments(table, kept, index.ids);
   // Collectors usually emit deployments in time order: check before paying for a sort.
   const order = sortOrder(table);
