@@ -33,11 +33,7 @@ export interface Analysis {
   failureT: Float64Array;
   /** Per failure: its recovery time in seconds, NaN while unrecovered. */
   failureRecovery: Float64Array;
-  /** resolvedAt of the resolved incidents, ascending. */
-  resolvedAt: Float64Array;
-  /** Per resolved incident (same order): resolvedAt − createdAt in seconds. */
-  restoreSeconds: Float64Array;
-  /** Every incident's createdAt, ascending. */
+  /** Every incident's createdAt, ascending (only in `incidents-per-deployment` mode, else empty). */
   incidentCreated: Float64Array;
 }
 
@@ -78,8 +74,10 @@ export function analyse(data: DoraData, options: DoraOptions, withBenchmark = tr
     failures: failurePositions,
     failureT,
     failureRecovery,
-    ...restoreTimes(normal),
-    incidentCreated: Float64Array.from(normal.incidents.createdAt).sort(),
+    incidentCreated:
+      opts.mode === 'incidents-per-deployment'
+        ? Float64Array.from(normal.incidents.createdAt).sort()
+        : new Float64Array(0),
   };
 }
 
@@ -107,27 +105,4 @@ function leadSeconds(data: NormalData, links: Links): number[] {
     }
   }
   return out;
-}
-
-function restoreTimes(data: NormalData): {
-  resolvedAt: Float64Array;
-  restoreSeconds: Float64Array;
-} {
-  const { createdAt, resolvedAt } = data.incidents;
-  const rows: number[] = [];
-  for (let i = 0; i < resolvedAt.length; i++) if (!Number.isNaN(resolvedAt[i])) rows.push(i);
-  // -1/0/1 rather than the difference: a large difference is a boxed number per comparison.
-  rows.sort((a, b) => {
-    const x = resolvedAt[a] as number;
-    const y = resolvedAt[b] as number;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  const sorted = new Float64Array(rows.length);
-  const seconds = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as number;
-    sorted[i] = resolvedAt[r] as number;
-    seconds[i] = ((resolvedAt[r] as number) - (createdAt[r] as number)) / 1000;
-  }
-  return { resolvedAt: sorted, restoreSeconds: seconds };
 }

@@ -139,7 +139,7 @@ function optionalInstant(
 }
 
 /** Only validated: the column is not kept. */
-const unused = [0.5];
+const unused = filled(1, Number.NaN);
 
 function optional<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;

@@ -1,6 +1,5 @@
 import { type Analysis, analyse } from './analysis.js';
 import { distribution } from './distribution.js';
-import { lowerBound } from './group-index.js';
 import type { Distribution, DoraData, DoraOptions } from './types.js';
 import type { TimeRange } from './window.js';
 
@@ -11,11 +10,16 @@ export type TimeToRestoreOptions = Pick<DoraOptions, 'window' | 'now'>;
  * created. An incident resolved before it was created is a data error and is left out.
  */
 export function timeToRestoreSamples(a: Analysis, range: TimeRange): number[] {
-  const { resolvedAt, restoreSeconds } = a;
+  // One pass over the incidents: cheaper than sorting them by resolution to search a window
+  // (the samples are summarised in sorted order anyway).
+  const { createdAt, resolvedAt } = a.data.incidents;
+  const { from, to } = range;
   const samples: number[] = [];
-  const end = lowerBound(resolvedAt, range.to);
-  for (let i = lowerBound(resolvedAt, range.from); i < end; i++) {
-    const seconds = restoreSeconds[i] as number;
+  for (let i = 0; i < resolvedAt.length; i++) {
+    // An open incident's resolvedAt is NaN: never in the window.
+    const resolved = resolvedAt[i] as number;
+    if (!(resolved >= from && resolved < to)) continue;
+    const seconds = (resolved - (createdAt[i] as number)) / 1000;
     if (seconds >= 0) samples.push(seconds);
   }
   return samples;
