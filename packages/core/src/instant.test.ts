@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DoraInputError } from './errors.js';
-import { instantToMs, parseIsoInstant, requireInstant, toIso } from './instant.js';
+import { instantToMs, isValidInstant, parseIsoInstant, requireInstant, toIso } from './instant.js';
 
 const T0 = Date.UTC(2024, 0, 2, 3, 4, 5); // 2024-01-02T03:04:05Z
 
@@ -100,5 +100,42 @@ describe('calendar arithmetic', () => {
         );
     }
     expect(parseIsoInstant('0050-03-01T00:00:00Z')).toBe(Date.parse('0050-03-01T00:00:00Z'));
+  });
+});
+
+describe('isValidInstant', () => {
+  it('agrees with instantToMs on canonical, near-canonical and other instants', () => {
+    const cases: unknown[] = [
+      '2024-02-29T10:00:00Z',
+      '2023-02-29T10:00:00Z',
+      '1900-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+      '2024-04-31T00:00:00Z',
+      '2024-04-30T23:59:59.999Z',
+      '2024-12-31T23:59:59Z',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T23:60:00Z',
+      '2024-00-10T00:00:00Z',
+      '2024-13-10T00:00:00Z',
+      '2024-01-00T00:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '2024-01-01t00:00:00z',
+      '2024-01-01T00:00:00+01:00',
+      '2024-01-01T00:00:00.12Z',
+      '2024-01-01T00:00:00.1234Z',
+      '2024-01-01 00:00:00Z',
+      '2024-01-01T00:00:00',
+      '２０２４-01-01T00:00:00Z',
+      '',
+      0,
+      Number.NaN,
+      new Date('nope'),
+      new Date(0),
+      null,
+      {},
+    ];
+    for (const value of cases) {
+      expect([value, isValidInstant(value)]).toEqual([value, !Number.isNaN(instantToMs(value))]);
+    }
   });
 });

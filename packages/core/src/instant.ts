@@ -138,6 +138,30 @@ export function instantInto(value: unknown, out: number[], i: number): boolean {
 
 const scratch = [0.5];
 
+/** The canonical form with its fields in range; the day is checked against its month apart. */
+const CANONICAL =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/;
+
+/**
+ * Whether `instantToMs(value)` is a number, for instants that are validated but not kept
+ * (a deployment's startedAt, a change's createdAt): the compiled expression checks the
+ * canonical form faster than reading its digits one by one. Anything else takes the full path.
+ */
+export function isValidInstant(value: unknown): boolean {
+  if (typeof value === 'string' && CANONICAL.test(value)) {
+    const day = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
+    if (day < 29) return true;
+    const year =
+      (value.charCodeAt(0) - 48) * 1000 +
+      (value.charCodeAt(1) - 48) * 100 +
+      (value.charCodeAt(2) - 48) * 10 +
+      (value.charCodeAt(3) - 48);
+    const month = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+    return day <= daysInMonth(year, month);
+  }
+  return !Number.isNaN(instantToMs(value));
+}
+
 function parseGeneral(s: string): number {
   const m = ISO_WITH_ZONE.exec(s);
   if (m === null) return Number.NaN;

@@ -1,6 +1,6 @@
 import { DoraInputError } from './errors.js';
 import { IdIndex } from './id-index.js';
-import { instantInto, instantToMs, requireInstant } from './instant.js';
+import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
 import type { DoraData } from './types.js';
 
 /** A validated input record, read back for the fields few metrics need. */
@@ -138,8 +138,12 @@ function optionalInstant(
   else instant(value, out, i, kind, index, field);
 }
 
-/** Only validated: the column is not kept. */
-const unused = filled(1, Number.NaN);
+/** Validates an optional instant that is not kept (read again only by the flow view). */
+function validInstant(value: unknown, kind: Kind, index: number, field: string): void {
+  if (value !== undefined && value !== null && !isValidInstant(value)) {
+    requireInstant(value, `${kind}[${index}]`, field);
+  }
+}
 
 function optional<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
@@ -251,7 +255,7 @@ function normaliseDeployments(
       fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
     }
     instant(d.finishedAt, t, count, K, i, 'finishedAt');
-    optionalInstant(d.startedAt, unused, 0, K, i, 'startedAt');
+    validInstant(d.startedAt, K, i, 'startedAt');
     optionalString(d.sha, K, i, 'sha');
     const repo = optionalString(d.repository, K, i, 'repository');
     const svc = optionalString(d.service, K, i, 'service');
@@ -339,8 +343,8 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
     const c = asRecord(rawChanges[i], K, i);
     ids[i] = requireId(c.id, K, i);
     instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
-    optionalInstant(c.createdAt, unused, 0, K, i, 'createdAt');
-    optionalInstant(c.firstReviewAt, unused, 0, K, i, 'firstReviewAt');
+    validInstant(c.createdAt, K, i, 'createdAt');
+    validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
     optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
     repository[i] = optionalString(c.repository, K, i, 'repository');
     optionalString(c.author, K, i, 'author');
