@@ -67,7 +67,7 @@ export function analyse(data: DoraData, options: DoraOptions, withBenchmark = tr
     data: normal,
     production,
     links,
-    shippedLead: leadSeconds(normal, links),
+    shippedLead: links.lead,
     changes,
     flags,
     reasons,
@@ -88,21 +88,5 @@ function positionsOf(d: Deployments): number[] {
   const out = filled(n, 0);
   let k = 0;
   for (let p = 0; p < d.length; p++) if (d.success[p] === 1) out[k++] = p;
-  return out;
-}
-
-/** `s(c).finishedAt − c.firstCommitAt` of every shipped change, in `links.shipped` order. */
-function leadSeconds(data: NormalData, links: Links): number[] {
-  const { t } = data.deployments;
-  const { firstCommitAt } = data.changes;
-  const { shipStart, shipped } = links;
-  const out = filled(shipped.length, Number.NaN);
-  for (let p = 0; p < t.length; p++) {
-    const dt = t[p] as number;
-    const to = shipStart[p + 1] as number;
-    for (let k = shipStart[p] as number; k < to; k++) {
-      out[k] = (dt - (firstCommitAt[shipped[k] as number] as number)) / 1000;
-    }
-  }
   return out;
 }

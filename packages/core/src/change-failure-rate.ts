@@ -2,7 +2,13 @@ import { type Analysis, analyse } from './analysis.js';
 import { ROLLBACK } from './failure-reasons.js';
 import { lowerBound } from './group-index.js';
 import { levelOf } from './levels.js';
-import type { ChangeFailureRateResult, DoraAudit, DoraData, DoraOptions } from './types.js';
+import type {
+  ChangeFailureRateResult,
+  DoraAudit,
+  DoraData,
+  DoraOptions,
+  FailureReason,
+} from './types.js';
 import type { TimeRange } from './window.js';
 
 export type ChangeFailureRateOptions = Pick<
@@ -45,6 +51,11 @@ export function countFailures(a: Analysis, range: TimeRange): ChangeFailureRateC
   return { failed, total, rate: total === 0 ? null : failed / total };
 }
 
+/** A fresh copy for the caller (the same fields in the same order as a spread would give). */
+function copyReason(r: FailureReason): FailureReason {
+  return r.ref === undefined ? { kind: r.kind } : { kind: r.kind, ref: r.ref };
+}
+
 /** The audit trail of the failed deployments finished in `range`, in finish order. */
 export function failureAudit(a: Analysis, range: TimeRange): DoraAudit['failures'] {
   const { failures, failureT, reasons } = a;
@@ -53,7 +64,7 @@ export function failureAudit(a: Analysis, range: TimeRange): DoraAudit['failures
   const end = lowerBound(failureT, range.to);
   for (let i = lowerBound(failureT, range.from); i < end; i++) {
     const f = failures[i] as number;
-    out.push({ deploymentId: id[f] as string, reasons: reasons.get(f).map((r) => ({ ...r })) });
+    out.push({ deploymentId: id[f] as string, reasons: reasons.get(f).map(copyReason) });
   }
   return out;
 }

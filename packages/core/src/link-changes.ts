@@ -12,6 +12,8 @@ export interface Links {
    */
   shipStart: number[];
   shipped: number[];
+  /** Per entry of `shipped`: its lead-time sample, `s(c).finishedAt − c.firstCommitAt` in seconds (negative: a data error). */
+  lead: number[];
 }
 
 /**
@@ -28,29 +30,35 @@ export function linkChanges(data: NormalData, successes: readonly number[]): Lin
 
 function linkByIds(data: NormalData): Links {
   const { deployments: d, changeById } = data;
+  const { firstCommitAt } = data.changes;
   const n = d.length;
   const ship = filled(data.changes.length, -1);
   const shipStart = filled(n + 1, 0);
-  // Each change is shipped at most once: the list's final size is known in advance.
+  // Each change is shipped at most once: the lists' final size is known in advance.
   const shipped = filled(data.changes.length, 0);
+  const lead = filled(data.changes.length, Number.NaN);
   let len = 0;
   for (let p = 0; p < n; p++) {
     shipStart[p] = len;
     if (d.success[p] !== 1) continue;
     const ids = deploymentChangeIds(d, p);
     if (ids === undefined) continue;
+    const t = d.t[p] as number;
     for (let k = 0; k < ids.length; k++) {
       // The earliest listing deployment ships the change: later listings find it claimed.
       const c = changeById.claim(ids[k] as string);
       if (c >= 0) {
         ship[c] = p;
+        // The lead time while the change's row is at hand: no second pass over a million.
+        lead[len] = (t - (firstCommitAt[c] as number)) / 1000;
         shipped[len++] = c;
       }
     }
   }
   shipStart[n] = len;
   shipped.length = len;
-  return { ship, shipStart, shipped };
+  lead.length = len;
+  return { ship, shipStart, shipped, lead };
 }
 
 function linkByMergeTime(data: NormalData, successes: readonly number[]): Links {
@@ -92,5 +100,13 @@ function linkByMergeTime(data: NormalData, successes: readonly number[]): Links 
     const sorted = shipped.slice(from, to).sort(byId);
     for (let k = from; k < to; k++) shipped[k] = sorted[k - from] as number;
   }
-  return { ship, shipStart, shipped };
+  const lead = filled(shipped.length, Number.NaN);
+  for (let p = 0; p < d.length; p++) {
+    const t = d.t[p] as number;
+    const to = shipStart[p + 1] as number;
+    for (let k = shipStart[p] as number; k < to; k++) {
+      lead[k] = (t - (changes.firstCommitAt[shipped[k] as number] as number)) / 1000;
+    }
+  }
+  return { ship, shipStart, shipped, lead };
 }
