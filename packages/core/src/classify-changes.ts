@@ -18,6 +18,8 @@ export interface ChangeClasses {
   flags: Uint8Array;
   /** Per change row: the rows of the changes that revert it. */
   revertedBy: SparseLists<number>;
+  /** Whether any change is a hotfix (most histories carry none). */
+  anyHotfix: boolean;
 }
 
 /** A hotfix carries a hotfix label or a hotfix branch prefix (both compared case-insensitively). */
@@ -45,8 +47,10 @@ export function classifyChanges(data: NormalData, rule: HotfixRule): ChangeClass
   const flags = new Uint8Array(changes.length);
   const revertedBy = new SparseLists<number>(changes.length);
   let byTitle: Map<string, number[]> | undefined;
+  let anyHotfix = false;
   for (let i = 0; i < changes.length; i++) {
     const hotfix = isHotfix(changes, i, rule);
+    if (hotfix) anyHotfix = true;
     const title = changeText(changes, i, 'title');
     const reverts = changeText(changes, i, 'reverts');
     // The prefix test first: a million titles through the expression cost more than the rest.
@@ -62,7 +66,7 @@ export function classifyChanges(data: NormalData, rule: HotfixRule): ChangeClass
     }
     if (target >= 0 && target !== i) revertedBy.add(target, i);
   }
-  return { flags, revertedBy };
+  return { flags, revertedBy, anyHotfix };
 }
 
 function indexByTitle(changes: Changes): Map<string, number[]> {

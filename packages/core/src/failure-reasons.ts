@@ -66,7 +66,11 @@ function markRollbacks(
   flags: Uint8Array,
   reasons: SparseLists<FailureReason>,
 ): void {
-  const withSha = successes.filter((p) => deploymentSha(d, p) !== undefined);
+  const withSha: number[] = [];
+  for (let i = 0; i < successes.length; i++) {
+    const p = successes[i] as number;
+    if (deploymentSha(d, p) !== undefined) withSha.push(p);
+  }
   for (const seq of groups(d, withSha)) {
     const lastIndex = new Map<string, number>();
     for (let i = 0; i < seq.length; i++) {
@@ -164,7 +168,7 @@ export function markFailures(
   markRollbacks(d, successes, flags, reasons);
   markReverted(data, links, classes, reasons);
   // Most histories carry no hotfix at all: then the per-group walk has nothing to find.
-  if (classes.flags.some((f) => (f & HOTFIX) !== 0)) {
+  if (classes.anyHotfix) {
     markHotfixFollowups(d, links, classes.flags, reasons);
   }
   reasons.update(tidy);

@@ -1,5 +1,5 @@
 import { GroupIndex } from './group-index.js';
-import type { Deployments } from './normalize.js';
+import { type Deployments, filled } from './normalize.js';
 import type { SparseLists } from './sparse-lists.js';
 import type { FailureReason } from './types.js';
 
@@ -35,7 +35,11 @@ export function computeRecovery(
 }
 
 function cleanSuccesses(d: Deployments, reasons: SparseLists<FailureReason>): number[] {
-  const out: number[] = [];
-  for (let p = 0; p < d.length; p++) if (d.success[p] === 1 && !reasons.has(p)) out.push(p);
+  let n = 0;
+  for (let p = 0; p < d.length; p++) if (d.success[p] === 1 && !reasons.has(p)) n++;
+  // Counted first, then filled: a list grown to most of a million by `push` is copied again and again.
+  const out = filled(n, 0);
+  let k = 0;
+  for (let p = 0; p < d.length; p++) if (d.success[p] === 1 && !reasons.has(p)) out[k++] = p;
   return out;
 }

@@ -3,15 +3,17 @@
  * and lists only for the rows that have one, instead of a million empty arrays.
  */
 export class SparseLists<T> {
-  /** Per row: 0 for none, else 1 + the index of its list. */
-  readonly #slot: number[];
+  /** Per row: 0 for none, else 1 + the index of its list; allocated with the first list. */
+  #slot: number[] | undefined;
+  readonly #rows: number;
   readonly #lists: T[][] = [];
 
   constructor(rows: number) {
-    this.#slot = new Array<number>(rows).fill(0);
+    this.#rows = rows;
   }
 
   add(row: number, item: T): void {
+    this.#slot ??= new Array<number>(this.#rows).fill(0);
     const s = this.#slot[row] as number;
     if (s === 0) {
       this.#lists.push([item]);
@@ -21,12 +23,12 @@ export class SparseLists<T> {
 
   /** The row's list (shared empty list when none); the caller must not keep it across `add`. */
   get(row: number): readonly T[] {
-    const s = this.#slot[row] as number;
+    const s = this.#slot === undefined ? 0 : (this.#slot[row] as number);
     return s === 0 ? NONE : (this.#lists[s - 1] as T[]);
   }
 
   has(row: number): boolean {
-    return this.#slot[row] !== 0;
+    return this.#slot !== undefined && this.#slot[row] !== 0;
   }
 
   /** Replaces every list by `fn(list)` (which must not be empty). */
