@@ -39483,13 +39483,13 @@ const FIRST_PAGES_SHAPE = [
     ...MERGED_PULL_REQUESTS_SHAPE,
     ...HISTORY_SHAPE,
 ];
-/** The first page of `base`'s merged pull requests and of `branch`'s history (one request). */
-async function readFirstPages(client, repo, base, branch) {
+/** The first page of the pull requests merged into `branch` and of its history (one request). */
+async function readFirstPages(client, repo, branch) {
     const slash = repo.indexOf('/');
     return await client.octokit.graphql(FIRST_PAGES, {
         owner: repo.slice(0, slash),
         name: repo.slice(slash + 1),
-        base,
+        base: branch,
         ref: `refs/heads/${branch}`,
     });
 }
@@ -39797,7 +39797,7 @@ async function collectRepo(repo, options, previous, prevData, github, progress) 
     };
     // The four lists do not depend on one another: read them at once (the client caps requests in flight).
     // The pull requests and the history share their first request.
-    const firstPages = options.changes === false ? undefined : readFirstPages(github, repo, branch, branch);
+    const firstPages = options.changes === false ? undefined : readFirstPages(github, repo, branch);
     const history = firstPages?.then((firstPage) => readHistory(github, repo, {
         branch,
         since: options.since,

@@ -250,8 +250,7 @@ async function collectRepo(
   };
   // The four lists do not depend on one another: read them at once (the client caps requests in flight).
   // The pull requests and the history share their first request.
-  const firstPages =
-    options.changes === false ? undefined : readFirstPages(github, repo, branch, branch);
+  const firstPages = options.changes === false ? undefined : readFirstPages(github, repo, branch);
   const history = firstPages?.then((firstPage) =>
     readHistory(github, repo, {
       branch,

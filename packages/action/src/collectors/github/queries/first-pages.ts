@@ -32,18 +32,17 @@ export interface FirstPages {
     | null;
 }
 
-/** The first page of `base`'s merged pull requests and of `branch`'s history (one request). */
+/** The first page of the pull requests merged into `branch` and of its history (one request). */
 export async function readFirstPages(
   client: GitHubClient,
   repo: string,
-  base: string,
   branch: string,
 ): Promise<FirstPages> {
   const slash = repo.indexOf('/');
   return await client.octokit.graphql<FirstPages>(FIRST_PAGES, {
     owner: repo.slice(0, slash),
     name: repo.slice(slash + 1),
-    base,
+    base: branch,
     ref: `refs/heads/${branch}`,
   });
 }
