@@ -65,3 +65,24 @@ export function collect(): void {
   gc();
   gc();
 }
+
+/** One timed call: wall and CPU ms, and peak heap above the heap before it (collect first). */
+export function timedCall<T>(fn: () => T): {
+  result: T;
+  wallMs: number;
+  cpuMs: number;
+  heapAboveBytes: number;
+} {
+  const base = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const m = withPeakHeap(fn);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    result: m.result,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    heapAboveBytes: m.peakHeap - base,
+  };
+}

@@ -7,7 +7,7 @@
  */
 import { computeDora } from '@dora/core';
 import { generate } from './generate.js';
-import { collect, withPeakHeap } from './measure.js';
+import { collect, timedCall } from './measure.js';
 
 type Compute = typeof computeDora;
 // PERF_BEFORE=.perf-head compares with another extracted copy.
@@ -28,14 +28,9 @@ for (let r = 0; r < reps; r++) {
     ['after', computeDora],
   ] as const) {
     collect();
-    const base = process.memoryUsage().heapUsed;
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const m = withPeakHeap(() => fn(g.data, { window: g.window }));
-    const wall = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
+    const m = timedCall(() => fn(g.data, { window: g.window }));
     rows[name]?.push(
-      `wall ${Math.round(wall)} cpu ${Math.round((cpu.user + cpu.system) / 1000)} heap+ ${Math.round((m.peakHeap - base) / MB)} MB (lt median ${m.result.leadTime.median})`,
+      `wall ${Math.round(m.wallMs)} cpu ${Math.round(m.cpuMs)} heap+ ${Math.round(m.heapAboveBytes / MB)} MB (lt median ${m.result.leadTime.median})`,
     );
   }
 }

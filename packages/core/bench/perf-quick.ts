@@ -7,7 +7,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { computeDora } from '@dora/core';
 import { generate } from './generate.js';
-import { collect, withPeakHeap } from './measure.js';
+import { collect, timedCall } from './measure.js';
 
 const size = Number(process.argv[2] ?? 1_000_000);
 const reps = Number(process.argv[3] ?? 3);
@@ -29,13 +29,9 @@ for (let r = 0; r < reps; r++) {
   gcMs = 0;
   gcCount = 0;
   const base = process.memoryUsage().heapUsed;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const m = withPeakHeap(() => computeDora(g.data, { window: g.window }));
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
+  const m = timedCall(() => computeDora(g.data, { window: g.window }));
   await new Promise((resolve) => setTimeout(resolve, 10));
   console.log(
-    `${size}: wall ${Math.round(wall)} ms, cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms, gc ${Math.round(gcMs)} ms (${gcCount}), heap above input ${Math.round((m.peakHeap - base) / MB)} MB, input ${Math.round(base / MB)} MB, lt median ${m.result.leadTime.median}, cfr ${m.result.changeFailureRate.rate}`,
+    `${size}: wall ${Math.round(m.wallMs)} ms, cpu ${Math.round(m.cpuMs)} ms, gc ${Math.round(gcMs)} ms (${gcCount}), heap above input ${Math.round(m.heapAboveBytes / MB)} MB, input ${Math.round(base / MB)} MB, lt median ${m.result.leadTime.median}, cfr ${m.result.changeFailureRate.rate}`,
   );
 }

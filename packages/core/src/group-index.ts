@@ -197,7 +197,7 @@ export function lowerBound(sorted: ArrayLike<number>, x: number): number {
 }
 
 /** First index of a sorted number array whose value is `> x`. */
-export function upperBound(sorted: ArrayLike<number>, x: number): number {
+function upperBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
