@@ -1,9 +1,21 @@
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitPullRequestsQuery } from '../../packages/action/src/collectors/github/queries/commit-pull-requests.js';
-import { BRANCH_HISTORY } from '../../packages/action/src/collectors/github/queries/history.js';
-import { MERGED_PULL_REQUESTS } from '../../packages/action/src/collectors/github/queries/pull-requests.js';
+import { queryCost as shapeCost } from '../../packages/action/src/collectors/github/queries/cost.js';
+import {
+  FIRST_PAGES,
+  FIRST_PAGES_SHAPE,
+} from '../../packages/action/src/collectors/github/queries/first-pages.js';
+import {
+  BRANCH_HISTORY,
+  HISTORY_SHAPE,
+} from '../../packages/action/src/collectors/github/queries/history.js';
+import {
+  MERGED_PULL_REQUESTS,
+  MERGED_PULL_REQUESTS_SHAPE,
+} from '../../packages/action/src/collectors/github/queries/pull-requests.js';
 import { githubSchema } from '../fakes/github-graphql.js';
+import { queryCost } from '../fakes/graphql-cost.js';
 import { type ReplayHandle, startReplayServer } from '../fakes/replay-server.js';
 import { generateScenario } from '../scenarios/generate.js';
 import { sha, tinyScenario } from './fixtures.js';
@@ -70,6 +82,7 @@ describe('queries are validated against the GitHub schema', () => {
     const queries = [
       BRANCH_HISTORY,
       MERGED_PULL_REQUESTS,
+      FIRST_PAGES,
       commitPullRequestsQuery([sha('c'), sha('d')]),
       HISTORY,
     ];
@@ -310,6 +323,18 @@ describe('pull requests and objects', () => {
 });
 
 describe('cost and the GraphQL budget', () => {
+  it('prices each collector query as its declared shape says; the combined first pages cost the two apart', () => {
+    const schema = githubSchema();
+    const vars = { owner: 'acme', name: 'shop', base: 'main', ref: 'refs/heads/main' };
+    const replayCost = (q: string) => queryCost(schema, parse(q), undefined, vars).cost;
+    expect(replayCost(MERGED_PULL_REQUESTS)).toBe(shapeCost(MERGED_PULL_REQUESTS_SHAPE));
+    expect(replayCost(BRANCH_HISTORY)).toBe(shapeCost(HISTORY_SHAPE));
+    expect(replayCost(FIRST_PAGES)).toBe(shapeCost(FIRST_PAGES_SHAPE));
+    expect(replayCost(FIRST_PAGES)).toBe(
+      replayCost(MERGED_PULL_REQUESTS) + replayCost(BRANCH_HISTORY),
+    );
+  });
+
   it("charges GitHub's cost (connection requests / 100) and reports it", async () => {
     const h = await startReplayServer({ scenario: tinyScenario(), graphqlBudget: 5000 });
     try {
