@@ -17,10 +17,9 @@ describe('analyse', () => {
     const { production } = a;
     expect(production.id).toEqual(['acme/shop:run:1', 'acme/shop:run:2', 'acme/shop:run:3']);
     expect(production.t).toEqual([jan(2), jan(3), jan(4)].map((t) => Date.parse(t)));
-    // The index finds each deployment at its sorted position, and each change its shipper.
-    const { deploymentById, changeById } = a.data;
-    expect(deploymentById.get('acme/shop:run:1')).toBe(0);
-    expect(deploymentById.get('acme/shop:run:3')).toBe(2);
+    // The incident finds its deployment at its sorted position, and each change its shipper.
+    const { incidents, changeById } = a.data;
+    expect(incidents.deploymentPosition).toEqual([0]);
     const shipper = (id: string) => production.id[a.links.ship[changeById.get(id)] as number];
     expect(shipper('acme/shop#1')).toBe('acme/shop:run:1');
     expect(shipper('acme/shop#2')).toBe('acme/shop:run:3');

@@ -22,10 +22,9 @@ export function attributeIncidents(
   let index: GroupIndex | undefined;
   for (let i = 0; i < incidents.length; i++) {
     const createdAt = incidents.createdAt[i] as number;
-    const named = incidents.deploymentId[i];
     let p: number;
-    if (named !== undefined) {
-      p = data.deploymentById.get(named);
+    if (incidents.deploymentId[i] !== undefined) {
+      p = incidents.deploymentPosition[i] as number;
     } else {
       index ??= new GroupIndex(deployments, successes);
       p = index.lastAtOrBefore(createdAt, incidents.repository[i], incidents.service[i]);

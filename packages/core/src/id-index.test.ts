@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashId, IdIndex } from './id-index.js';
+import { hashAll, hashId, IdIndex } from './id-index.js';
 
 interface Rec {
   id: string;
@@ -7,18 +7,17 @@ interface Rec {
 }
 
 /** Indexes `items` by id, a repeated id keeping the row with the higher `v`. */
-function build(items: Rec[], lookups: 'many' | 'few' = 'many') {
+function build(items: Rec[]) {
   return IdIndex.build(
     items.map((r) => r.id),
     (a, b) => (items[a] as Rec).v > (items[b] as Rec).v,
-    lookups,
   );
 }
 
-describe.each(['many', 'few'] as const)('IdIndex (%s look-ups)', (lookups) => {
+describe('IdIndex', () => {
   it('finds every row by id and nothing else', () => {
     const items = Array.from({ length: 5000 }, (_, i) => ({ id: `acme/shop#${i}`, v: i }));
-    const { index, kept } = build(items, lookups);
+    const { index, kept } = build(items);
     expect(kept).toBeUndefined();
     expect(index.size).toBe(5000);
     for (const i of [0, 1, 2499, 4999]) expect(index.get(`acme/shop#${i}`)).toBe(i);
@@ -35,7 +34,7 @@ describe.each(['many', 'few'] as const)('IdIndex (%s look-ups)', (lookups) => {
       { id: 'a', v: 2 },
       { id: 'b', v: 2 },
     ];
-    const { index, kept } = build(items, lookups);
+    const { index, kept } = build(items);
     expect(kept?.map((row) => items[row])).toEqual([
       { id: 'b', v: 3 },
       { id: 'a', v: 5 },
@@ -50,29 +49,12 @@ describe.each(['many', 'few'] as const)('IdIndex (%s look-ups)', (lookups) => {
     expect(index.get('d')).toBe(-1);
   });
 
-  it('reorders its rows without losing any id', () => {
-    const { index } = build(
-      [
-        { id: 'x', v: 2 },
-        { id: 'y', v: 1 },
-        { id: 'z', v: 0 },
-      ],
-      lookups,
-    );
-    const moved = index.reorder([2, 0, 1]);
-    expect(moved.ids).toEqual(['z', 'x', 'y']);
-    expect(moved.get('z')).toBe(0);
-    expect(moved.get('x')).toBe(1);
-    expect(moved.get('y')).toBe(2);
-  });
-
   it('claims each id once, and still finds it afterwards', () => {
     const { index } = build(
       [
         { id: 'x', v: 2 },
         { id: 'y', v: 1 },
       ],
-      lookups,
     );
     expect(index.claim('y')).toBe(1);
     expect(index.claim('y')).toBe(-1);
@@ -82,13 +64,63 @@ describe.each(['many', 'few'] as const)('IdIndex (%s look-ups)', (lookups) => {
     expect(index.get('x')).toBe(0);
   });
 
+  it('claims a batch exactly as one claim after another, in order', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ id: `acme/shop#${i}`, v: i }));
+    const queries = [
+      'acme/shop#5',
+      'acme/shop#9',
+      'acme/shop#5',
+      'missing',
+      'acme/shop#2999',
+      'acme/shop#9',
+      ...Array.from({ length: 5000 }, (_, i) => `acme/shop#${(i * 7) % 3500}`),
+    ];
+    const one = build(items).index;
+    const expected = queries.map((q) => one.claim(q));
+    const batched = build(items).index;
+    const rows: number[] = [];
+    // Two batches: a claim in the first is seen by the second.
+    batched.claimAll(queries, 4000, rows);
+    const rest: number[] = [];
+    batched.claimAll(queries.slice(4000), queries.length - 4000, rest);
+    expect([...rows.slice(0, 4000), ...rest]).toEqual(expected);
+    expect(expected.slice(0, 6)).toEqual([5, 9, -1, -1, 2999, -1]);
+  });
+
+  it('finds an id already hashed, with the hash hashAll gives', () => {
+    const ids = ['a', 'b', 'c'];
+    const { index } = IdIndex.build(ids, () => false);
+    const hashes = hashAll(['c', 'z']);
+    expect(index.getHashed('c', hashes[0] as number)).toBe(2);
+    expect(index.getHashed('z', hashes[1] as number)).toBe(-1);
+  });
+
   it('resolves colliding hashes by comparing the ids themselves', () => {
     // 40,000 ids in a 131,072-slot table: many share low bits, so probing is exercised.
     const items = Array.from({ length: 40_000 }, (_, i) => ({ id: String(i), v: i }));
-    const { index } = build(items, lookups);
+    const { index } = build(items);
     let found = 0;
     for (let i = 0; i < 40_000; i++) if (index.get(String(i)) === i) found++;
     expect(found).toBe(40_000);
+  });
+
+  it('tells apart two ids with the same stored hash, one by one and in a batch', () => {
+    // Two ids whose 30-bit hashes are equal, found by brute force (birthday bound: ~40,000).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i++) {
+      const id = `id-${i}`;
+      const h = hashId(id) & 0x3fffffff;
+      const other = seen.get(h);
+      if (other === undefined) seen.set(h, id);
+      else pair = [other, id];
+    }
+    const [a, b] = pair;
+    const { index } = IdIndex.build([a, b], () => false);
+    expect([index.get(a), index.get(b)]).toEqual([0, 1]);
+    const rows: number[] = [];
+    index.claimAll([b, a, b, 'other'], 4, rows);
+    expect(rows).toEqual([1, 0, -1, -1]);
   });
 
   it('hashes to a 32-bit integer that depends on every character', () => {

@@ -28,34 +28,51 @@ export function linkChanges(data: NormalData, successes: readonly number[]): Lin
   return data.linked ? linkByIds(data) : linkByMergeTime(data, successes);
 }
 
+/** Look-ups per `claimAll` batch: big enough to overlap misses, small enough to stay in cache. */
+const BATCH = 4096;
+
 function linkByIds(data: NormalData): Links {
   const { deployments: d, changeById } = data;
   const { firstCommitAt } = data.changes;
   const n = d.length;
   const ship = filled(data.changes.length, -1);
+  // Per position, counted first and summed into starts at the end (batches resolve late).
   const shipStart = filled(n + 1, 0);
   // Each change is shipped at most once: the lists' final size is known in advance.
   const shipped = filled(data.changes.length, 0);
   const lead = filled(data.changes.length, Number.NaN);
+  const batch = new Array<string>(BATCH).fill('');
+  const from = filled(BATCH, 0);
+  const rows = filled(BATCH, 0);
   let len = 0;
+  let m = 0;
+  // In listing order: the earliest listing deployment claims a change, later ones find it claimed.
+  const resolve = (): void => {
+    changeById.claimAll(batch, m, rows);
+    for (let j = 0; j < m; j++) {
+      const c = rows[j] as number;
+      if (c < 0) continue;
+      const p = from[j] as number;
+      ship[c] = p;
+      lead[len] = ((d.t[p] as number) - (firstCommitAt[c] as number)) / 1000;
+      shipped[len++] = c;
+      shipStart[p + 1] = (shipStart[p + 1] as number) + 1;
+    }
+    m = 0;
+  };
   for (let p = 0; p < n; p++) {
-    shipStart[p] = len;
     if (d.success[p] !== 1) continue;
     const ids = deploymentChangeIds(d, p);
     if (ids === undefined) continue;
-    const t = d.t[p] as number;
     for (let k = 0; k < ids.length; k++) {
-      // The earliest listing deployment ships the change: later listings find it claimed.
-      const c = changeById.claim(ids[k] as string);
-      if (c >= 0) {
-        ship[c] = p;
-        // The lead time while the change's row is at hand: no second pass over a million.
-        lead[len] = (t - (firstCommitAt[c] as number)) / 1000;
-        shipped[len++] = c;
-      }
+      batch[m] = ids[k] as string;
+      from[m++] = p;
+      if (m === BATCH) resolve();
     }
   }
-  shipStart[n] = len;
+  resolve();
+  for (let p = 0; p < n; p++)
+    shipStart[p + 1] = (shipStart[p + 1] as number) + (shipStart[p] as number);
   shipped.length = len;
   lead.length = len;
   return { ship, shipStart, shipped, lead };

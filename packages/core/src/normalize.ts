@@ -1,6 +1,7 @@
 import { DoraInputError } from './errors.js';
-import { IdIndex } from './id-index.js';
+import { hashAll, IdIndex } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
+import { keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
 
 /** A validated input record, read back for the fields few metrics need. */
@@ -50,6 +51,8 @@ export interface Incidents {
   readonly repository: readonly (string | undefined)[];
   readonly service: readonly (string | undefined)[];
   readonly deploymentId: readonly (string | undefined)[];
+  /** The position of the production deployment `deploymentId` names; -1 for none. */
+  readonly deploymentPosition: readonly number[];
 }
 
 export interface NormalData {
@@ -57,8 +60,6 @@ export interface NormalData {
   deployments: Deployments;
   changes: Changes;
   incidents: Incidents;
-  /** Production deployments by id: their position. */
-  deploymentById: IdIndex;
   /** Changes by id: their row. */
   changeById: IdIndex;
   /** True when at least one deployment in the input carries `changeIds`. */
@@ -232,7 +233,7 @@ function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
 function normaliseDeployments(
   rawDeployments: readonly unknown[],
   isProduction: (environment: string) => boolean,
-): { deployments: Deployments; index: IdIndex; linked: boolean } {
+): { deployments: Deployments; hashes: number[]; linked: boolean } {
   const n = rawDeployments.length;
   // Sized for every record and cut to the production ones at the end: lists grown by `push`
   // to a million entries are copied again and again, and the copies are old-space garbage.
@@ -286,26 +287,27 @@ function normaliseDeployments(
     if (table.success[a] !== table.success[b]) return table.success[a] === 1;
     return (deploymentSha(table, a) ?? '') > (deploymentSha(table, b) ?? '');
   };
-  // Deployments are looked up only by incidents that name one: a lighter index.
-  let { index, kept } = IdIndex.build(ids, later, 'few');
-  if (kept !== undefined) table = pickDeployments(table, kept, index.ids);
+  // Only incidents look deployments up, and few name one: no index of them all, only a check
+  // for repeats (see namedPositions for the look-ups).
+  let hashes = hashAll(ids);
+  const kept = keptRows(count, repeatedIds(ids, hashes), later);
+  if (kept !== undefined) {
+    table = pickDeployments(table, kept);
+    hashes = pick(hashes, kept);
+  }
   // Collectors usually emit deployments in time order: check before paying for a sort.
   const order = sortOrder(table);
   if (order !== undefined) {
-    index = index.reorder(order);
-    table = pickDeployments(table, order, index.ids);
+    table = pickDeployments(table, order);
+    hashes = pick(hashes, order);
   }
-  return { deployments: table, index, linked };
+  return { deployments: table, hashes, linked };
 }
 
-function pickDeployments(
-  d: Deployments,
-  rows: readonly number[],
-  ids: readonly string[],
-): Deployments {
+function pickDeployments(d: Deployments, rows: readonly number[]): Deployments {
   return {
     length: rows.length,
-    id: ids,
+    id: pick(d.id, rows),
     t: pick(d.t, rows),
     success: pick(d.success, rows),
     repository: pick(d.repository, rows),
@@ -383,7 +385,9 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
   };
 }
 
-function normaliseIncidents(rawIncidents: readonly unknown[]): Incidents {
+function normaliseIncidents(
+  rawIncidents: readonly unknown[],
+): Omit<Incidents, 'deploymentPosition'> {
   const n = rawIncidents.length;
   const ids = new Array<string>(n);
   const createdAt = filled(n, Number.NaN);
@@ -411,19 +415,49 @@ function normaliseIncidents(rawIncidents: readonly unknown[]): Incidents {
     if (ra !== rb) return ra > rb;
     return (createdAt[a] as number) < (createdAt[b] as number);
   };
-  const { index, kept } = IdIndex.build(ids, later);
+  const kept = keptRows(n, repeatedIds(ids, hashAll(ids)), later);
   if (kept === undefined) {
     return { length: n, id: ids, createdAt, resolvedAt, repository, service, deploymentId };
   }
   return {
     length: kept.length,
-    id: index.ids,
+    id: pick(ids, kept),
     createdAt: pick(createdAt, kept),
     resolvedAt: pick(resolvedAt, kept),
     repository: pick(repository, kept),
     service: pick(service, kept),
     deploymentId: pick(deploymentId, kept),
   };
+}
+
+/**
+ * Per incident, the position of the production deployment its `deploymentId` names, or -1.
+ * The named ids are few beside the deployments: they are indexed (a table within the
+ * processor's cache) and the deployments' ids, already hashed, are looked up in it.
+ */
+function namedPositions(
+  incidents: Omit<Incidents, 'deploymentPosition'>,
+  d: Deployments,
+  hashes: readonly number[],
+): number[] {
+  const out = filled(incidents.length, -1);
+  const named: string[] = [];
+  for (let i = 0; i < incidents.length; i++) {
+    const id = incidents.deploymentId[i];
+    if (id !== undefined) named.push(id);
+  }
+  if (named.length === 0) return out;
+  const { index } = IdIndex.build(named, () => false);
+  const position = filled(index.size, -1);
+  for (let p = 0; p < d.length; p++) {
+    const r = index.getHashed(d.id[p] as string, hashes[p] as number);
+    if (r >= 0) position[r] = p;
+  }
+  for (let i = 0; i < incidents.length; i++) {
+    const id = incidents.deploymentId[i];
+    if (id !== undefined) out[i] = position[index.get(id)] as number;
+  }
+  return out;
 }
 
 /**
@@ -443,11 +477,14 @@ export function normaliseData(
   const rawIncidents = requireArray(raw, 'incidents');
   const d = normaliseDeployments(rawDeployments, isProduction);
   const c = normaliseChanges(rawChanges);
+  const incidents = normaliseIncidents(rawIncidents);
   return {
     deployments: d.deployments,
     changes: c.changes,
-    incidents: normaliseIncidents(rawIncidents),
-    deploymentById: d.index,
+    incidents: {
+      ...incidents,
+      deploymentPosition: namedPositions(incidents, d.deployments, d.hashes),
+    },
     changeById: c.index,
     linked: d.linked,
   };
