@@ -7,7 +7,13 @@ import type { Deployments } from './normalize.js';
  * per group. Maps are keyed by the strings themselves (`undefined` included): no key strings
  * are built.
  */
-type Groups = Map<string | undefined, number[]>;
+type Groups = Map<string | undefined, Group>;
+
+/** Positions, ascending, and their finish times alongside (searched without a second read). */
+interface Group {
+  positions: ArrayLike<number>;
+  times: ArrayLike<number>;
+}
 type Column = readonly (string | undefined)[];
 
 /** A column's names as small numbers: `names[codes[p]]` is the name at position `p`. */
@@ -45,15 +51,18 @@ function intern(column: Column): Interned {
   return interned;
 }
 
-function groupBy(list: ArrayLike<number>, column: Column): Groups {
+function groupBy(list: ArrayLike<number>, column: Column, t: readonly number[]): Groups {
   const { codes, names } = intern(column);
-  const lists = new Array<number[] | undefined>(names.length).fill(undefined);
+  const lists = new Array<{ positions: number[]; times: number[] } | undefined>(names.length);
   for (let i = 0; i < list.length; i++) {
     const p = list[i] as number;
     const code = codes[p] as number;
     const g = lists[code];
-    if (g === undefined) lists[code] = [p];
-    else g.push(p);
+    if (g === undefined) lists[code] = { positions: [p], times: [t[p] as number] };
+    else {
+      g.positions.push(p);
+      g.times.push(t[p] as number);
+    }
   }
   const groups: Groups = new Map();
   for (let code = 0; code < lists.length; code++) {
@@ -63,26 +72,34 @@ function groupBy(list: ArrayLike<number>, column: Column): Groups {
   return groups;
 }
 
-const EMPTY: ArrayLike<number> = [];
+function groupOf(list: ArrayLike<number>, t: readonly number[]): Group {
+  const times = new Array<number>(list.length);
+  for (let i = 0; i < list.length; i++) times[i] = t[list[i] as number] as number;
+  return { positions: list, times };
+}
+
+const EMPTY: Group = { positions: [], times: [] };
 
 /** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
 export class GroupIndex {
   readonly #d: Deployments;
-  readonly #all: ArrayLike<number>;
+  readonly #positions: ArrayLike<number>;
+  #all: Group | undefined;
   #exact: Map<string | undefined, Groups> | undefined;
   #byRepo: Groups | undefined;
   #byService: Groups | undefined;
 
   constructor(deployments: Deployments, positions: ArrayLike<number>) {
     this.#d = deployments;
-    this.#all = positions;
+    this.#positions = positions;
   }
 
   #exactGroups(): Map<string | undefined, Groups> {
     if (this.#exact === undefined) {
       this.#exact = new Map();
-      for (const [repo, list] of groupBy(this.#all, this.#d.repository)) {
-        this.#exact.set(repo, groupBy(list, this.#d.service));
+      const { repository, service, t } = this.#d;
+      for (const [repo, group] of groupBy(this.#positions, repository, t)) {
+        this.#exact.set(repo, groupBy(group.positions, service, t));
       }
     }
     return this.#exact;
@@ -92,14 +109,17 @@ export class GroupIndex {
   candidates(
     repository: string | undefined,
     service: string | undefined,
-  ): readonly ArrayLike<number>[] {
-    if (repository === undefined && service === undefined) return [this.#all];
+  ): readonly Group[] {
+    if (repository === undefined && service === undefined) {
+      this.#all ??= groupOf(this.#positions, this.#d.t);
+      return [this.#all];
+    }
     if (service === undefined) {
-      this.#byRepo ??= groupBy(this.#all, this.#d.repository);
+      this.#byRepo ??= groupBy(this.#positions, this.#d.repository, this.#d.t);
       return [this.#byRepo.get(repository) ?? EMPTY, this.#byRepo.get(undefined) ?? EMPTY];
     }
     if (repository === undefined) {
-      this.#byService ??= groupBy(this.#all, this.#d.service);
+      this.#byService ??= groupBy(this.#positions, this.#d.service, this.#d.t);
       return [this.#byService.get(service) ?? EMPTY, this.#byService.get(undefined) ?? EMPTY];
     }
     const exact = this.#exactGroups();
@@ -115,23 +135,21 @@ export class GroupIndex {
 
   /** The position of the last compatible deployment finished at or before `t`, or -1. */
   lastAtOrBefore(t: number, repository: string | undefined, service: string | undefined): number {
-    const times = this.#d.t;
     let best = -1;
-    for (const group of this.candidates(repository, service)) {
-      const i = upperBoundAt(group, times, t) - 1;
-      if (i >= 0) best = Math.max(best, group[i] as number);
+    for (const { positions, times } of this.candidates(repository, service)) {
+      const i = upperBound(times, t) - 1;
+      if (i >= 0) best = Math.max(best, positions[i] as number);
     }
     return best;
   }
 
   /** The position of the first compatible deployment finished at or after `t`, or -1. */
   firstAtOrAfter(t: number, repository: string | undefined, service: string | undefined): number {
-    const times = this.#d.t;
     let best = -1;
-    for (const group of this.candidates(repository, service)) {
-      const i = lowerBoundAt(group, times, t);
-      if (i < group.length) {
-        const p = group[i] as number;
+    for (const { positions, times } of this.candidates(repository, service)) {
+      const i = lowerBound(times, t);
+      if (i < positions.length) {
+        const p = positions[i] as number;
         if (best < 0 || p < best) best = p;
       }
     }
@@ -141,47 +159,15 @@ export class GroupIndex {
   /** The first compatible deployment sorted after position `pos`, or -1. */
   firstAfterPos(pos: number, repository: string | undefined, service: string | undefined): number {
     let best = -1;
-    for (const group of this.candidates(repository, service)) {
-      const i = upperBound(group, pos);
-      if (i < group.length) {
-        const p = group[i] as number;
+    for (const { positions } of this.candidates(repository, service)) {
+      const i = upperBound(positions, pos);
+      if (i < positions.length) {
+        const p = positions[i] as number;
         if (best < 0 || p < best) best = p;
       }
     }
     return best;
   }
-}
-
-/** First index of `positions` whose time is `>= value`. */
-function lowerBoundAt(
-  positions: ArrayLike<number>,
-  times: readonly number[],
-  value: number,
-): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[positions[mid] as number] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index of `positions` whose time is `> value`. */
-function upperBoundAt(
-  positions: ArrayLike<number>,
-  times: readonly number[],
-  value: number,
-): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[positions[mid] as number] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** First index of a sorted number array whose value is `>= x`. */

@@ -1,7 +1,7 @@
 import { DoraInputError } from './errors.js';
 import { hashAll, IdIndex } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
-import { keptRows, repeatedIds } from './repeated-ids.js';
+import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
 
 /** A validated input record, read back for the fields few metrics need. */
@@ -448,9 +448,12 @@ function namedPositions(
   }
   if (named.length === 0) return out;
   const { index } = IdIndex.build(named, () => false);
+  const filter = new HashFilter(hashAll(named));
   const position = filled(index.size, -1);
   for (let p = 0; p < d.length; p++) {
-    const r = index.getHashed(d.id[p] as string, hashes[p] as number);
+    const h = hashes[p] as number;
+    if (!filter.mayHold(h)) continue;
+    const r = index.getHashed(d.id[p] as string, h);
     if (r >= 0) position[r] = p;
   }
   for (let i = 0; i < incidents.length; i++) {

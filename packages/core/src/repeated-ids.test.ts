@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashAll } from './id-index.js';
-import { keptRows, repeatedIds } from './repeated-ids.js';
+import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 
 describe('repeatedIds', () => {
   it('finds nothing when every id is distinct', () => {
@@ -41,5 +41,18 @@ describe('keptRows', () => {
 
   it('keeps the first of equals (later is strict)', () => {
     expect(keptRows(6, [[4, 5]], later)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('HashFilter', () => {
+  it('holds every hash it was given, and lets few others through', () => {
+    const mine = hashAll(Array.from({ length: 5000 }, (_, i) => `acme/shop:run:${i}`));
+    const filter = new HashFilter(mine);
+    expect(mine.every((h) => filter.mayHold(h))).toBe(true);
+    const others = hashAll(Array.from({ length: 100_000 }, (_, i) => `other:${i}`));
+    const through = others.filter((h) => filter.mayHold(h)).length;
+    // One bit in sixteen is set: about 6,250 of 100,000.
+    expect(through).toBeGreaterThan(3000);
+    expect(through).toBeLessThan(10_000);
   });
 });

@@ -42,6 +42,31 @@ export function repeatedIds(ids: readonly string[], hashes: readonly number[]): 
 }
 
 /**
+ * Whether a hash may be among a set's: a bit per hash in a set sixteen times larger than it
+ * (so a stranger passes about once in sixteen). For scanning a million ids against a few.
+ */
+export class HashFilter {
+  readonly #bits: Int32Array;
+  readonly #mask: number;
+
+  constructor(hashes: readonly number[]) {
+    let size = 1024;
+    while (size < hashes.length * 16) size *= 2;
+    this.#mask = size - 1;
+    this.#bits = new Int32Array(size >>> 5);
+    for (let i = 0; i < hashes.length; i++) {
+      const b = (hashes[i] as number) & this.#mask;
+      this.#bits[b >>> 5] = (this.#bits[b >>> 5] as number) | (1 << (b & 31));
+    }
+  }
+
+  mayHold(hash: number): boolean {
+    const b = hash & this.#mask;
+    return ((this.#bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+  }
+}
+
+/**
  * One row per id, given the groups of `repeatedIds` over `n` rows: the rows kept, in the order
  * of each id's first occurrence, a group's place taken by the row `later` prefers (`later(a, b)`:
  * row `a` replaces row `b`, asked in input order). Undefined when nothing repeats.
