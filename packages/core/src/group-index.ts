@@ -53,21 +53,29 @@ function intern(column: Column): Interned {
 
 function groupBy(list: ArrayLike<number>, column: Column, t: readonly number[]): Groups {
   const { codes, names } = intern(column);
-  const lists = new Array<{ positions: number[]; times: number[] } | undefined>(names.length);
+  // Counted first, so each group's lists are allocated once at their final size.
+  const sizes = new Array<number>(names.length).fill(0);
+  for (let i = 0; i < list.length; i++) {
+    const code = codes[list[i] as number] as number;
+    sizes[code] = (sizes[code] as number) + 1;
+  }
+  const lists = sizes.map((size) => ({
+    positions: new Array<number>(size).fill(0),
+    times: new Array<number>(size).fill(Number.NaN),
+  }));
+  const fill = new Array<number>(names.length).fill(0);
   for (let i = 0; i < list.length; i++) {
     const p = list[i] as number;
     const code = codes[p] as number;
-    const g = lists[code];
-    if (g === undefined) lists[code] = { positions: [p], times: [t[p] as number] };
-    else {
-      g.positions.push(p);
-      g.times.push(t[p] as number);
-    }
+    const g = lists[code] as Group & { positions: number[]; times: number[] };
+    const at = fill[code] as number;
+    g.positions[at] = p;
+    g.times[at] = t[p] as number;
+    fill[code] = at + 1;
   }
   const groups: Groups = new Map();
   for (let code = 0; code < lists.length; code++) {
-    const g = lists[code];
-    if (g !== undefined) groups.set(names[code], g);
+    if ((sizes[code] as number) > 0) groups.set(names[code], lists[code] as Group);
   }
   return groups;
 }
