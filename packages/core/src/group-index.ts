@@ -29,19 +29,42 @@ interface Interned {
  */
 const internedColumns = new WeakMap<Column, Interned>();
 
+const CACHE = 256;
+
+function cacheSlot(name: string): number {
+  const n = name.length;
+  if (n < 2) return n;
+  return (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n - 2)) & (CACHE - 1);
+}
+
 function intern(column: Column): Interned {
   let interned = internedColumns.get(column);
   if (interned === undefined) {
     const byName = new Map<string | undefined, number>();
     const names: (string | undefined)[] = [];
     const codes = new Array<number>(column.length).fill(0);
+    // A cache in front of the map, by length and last two characters: names come from parsed
+    // JSON, each occurrence its own string, and a map hashes every one of them (a million
+    // hashes); this reads three characters and compares one string, about twice as fast.
+    const cachedNames = new Array<string>(CACHE).fill('');
+    const cachedCodes = new Array<number>(CACHE).fill(-1);
     for (let p = 0; p < column.length; p++) {
       const name = column[p];
+      const k = name === undefined ? 0 : cacheSlot(name);
+      const cached = cachedCodes[k] as number;
+      if (name !== undefined && cached >= 0 && cachedNames[k] === name) {
+        codes[p] = cached;
+        continue;
+      }
       let code = byName.get(name);
       if (code === undefined) {
         code = names.length;
         names.push(name);
         byName.set(name, code);
+      }
+      if (name !== undefined) {
+        cachedNames[k] = name;
+        cachedCodes[k] = code;
       }
       codes[p] = code;
     }
@@ -114,10 +137,7 @@ export class GroupIndex {
   }
 
   /** The sorted groups whose union is every deployment compatible with (repository, service). */
-  candidates(
-    repository: string | undefined,
-    service: string | undefined,
-  ): readonly Group[] {
+  candidates(repository: string | undefined, service: string | undefined): readonly Group[] {
     if (repository === undefined && service === undefined) {
       this.#all ??= groupOf(this.#positions, this.#d.t);
       return [this.#all];

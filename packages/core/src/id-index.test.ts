@@ -50,12 +50,10 @@ describe('IdIndex', () => {
   });
 
   it('claims each id once, and still finds it afterwards', () => {
-    const { index } = build(
-      [
-        { id: 'x', v: 2 },
-        { id: 'y', v: 1 },
-      ],
-    );
+    const { index } = build([
+      { id: 'x', v: 2 },
+      { id: 'y', v: 1 },
+    ]);
     expect(index.claim('y')).toBe(1);
     expect(index.claim('y')).toBe(-1);
     expect(index.claim('nope')).toBe(-1);

@@ -36,7 +36,16 @@ describe('keptRows', () => {
 
   it('keeps one row per id, the one `later` prefers, in first-occurrence order', () => {
     // ids: b a b c a b
-    expect(keptRows(6, [[0, 2, 5], [1, 4]], later)).toEqual([2, 1, 3]);
+    expect(
+      keptRows(
+        6,
+        [
+          [0, 2, 5],
+          [1, 4],
+        ],
+        later,
+      ),
+    ).toEqual([2, 1, 3]);
   });
 
   it('keeps the first of equals (later is strict)', () => {
