@@ -1,4 +1,10 @@
-import { type Changes, changeLabels, changeText, type NormalData } from './normalize.js';
+import {
+  type Changes,
+  changeLabels,
+  changeMergedAt,
+  changeText,
+  type NormalData,
+} from './normalize.js';
 import { SparseLists } from './sparse-lists.js';
 
 const REVERT_TITLE = /^Revert "(.+)"$/s;
@@ -84,7 +90,7 @@ function indexByTitle(changes: Changes): Map<string, number[]> {
 function titleTarget(changes: Changes, revert: number, candidates: number[] | undefined): number {
   if (candidates === undefined) return -1;
   const when = (row: number): number => {
-    const m = changes.mergedAt[row] as number;
+    const m = changeMergedAt(changes, row);
     return Number.isNaN(m) ? (changes.firstCommitAt[row] as number) : m;
   };
   const limit = when(revert);

@@ -21,6 +21,7 @@ export function flowMetrics(data: DoraData, options: FlowMetricsOptions): FlowMe
   const a = analyse(data, options, false);
   const { from, to } = a.options.range;
   const { changes } = a.data;
+  const mergedColumn = changes.mergedAt;
   const { ship } = a.links;
   const { t } = a.production;
   let merged = 0;
@@ -31,7 +32,7 @@ export function flowMetrics(data: DoraData, options: FlowMetricsOptions): FlowMe
   const deploy: number[] = [];
   for (let c = 0; c < changes.length; c++) {
     // An absent mergedAt is NaN: never in the window.
-    const mergedAt = changes.mergedAt[c] as number;
+    const mergedAt = mergedColumn[c] as number;
     if (!(mergedAt >= from && mergedAt < to)) continue;
     merged++;
     const firstCommitAt = changes.firstCommitAt[c] as number;

@@ -83,8 +83,9 @@ function linkByMergeTime(data: NormalData, successes: readonly number[]): Links 
   const index = new GroupIndex(d, successes);
   const ship = filled(changes.length, -1);
   const shipStart = filled(d.length + 1, 0);
+  const mergedColumn = changes.mergedAt;
   for (let c = 0; c < changes.length; c++) {
-    const mergedAt = changes.mergedAt[c] as number;
+    const mergedAt = mergedColumn[c] as number;
     if (Number.isNaN(mergedAt)) continue;
     const p = index.firstAtOrAfter(mergedAt, changes.repository[c], undefined);
     if (p < 0) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDora } from './compute-dora.js';
 import { DoraInputError } from './errors.js';
-import { normaliseData } from './normalize.js';
+import { changeMergedAt, normaliseData } from './normalize.js';
 import { change, data, deploy, incident, jan, WEEK1 } from './test-builders.js';
 import type { DoraData, DoraOptions } from './types.js';
 
@@ -25,6 +25,21 @@ describe('input validation', () => {
       'finishedAt',
     ],
     [data({ deployments: [...good, deploy('4', 'soon')] }), 'deployments[3]', 'finishedAt'],
+    // Outside production too, and when it is missing (it is only checked there, not parsed).
+    [
+      data({ deployments: [deploy('1', jan(2), { environment: 'staging', finishedAt: 'soon' })] }),
+      'deployments[0]',
+      'finishedAt',
+    ],
+    [
+      data({
+        deployments: [
+          { ...deploy('1', jan(2), { environment: 'staging' }), finishedAt: undefined as never },
+        ],
+      }),
+      'deployments[0]',
+      'finishedAt',
+    ],
     [
       data({ deployments: [deploy('1', jan(2), { startedAt: 'x' })] }),
       'deployments[0]',
@@ -113,6 +128,24 @@ describe('normaliseData', () => {
       expect(n.deployments.id).toEqual(['acme/shop:run:7']);
       expect(n.deployments.t[0]).toBe(Date.UTC(2024, 0, 2, 1));
     }
+  });
+
+  it('with changeIds, validates mergedAt at once and parses it only when read', () => {
+    const input = data({
+      deployments: [deploy('1', jan(2), { changeIds: ['acme/shop#1'] })],
+      changes: [change(1, jan(1), { mergedAt: '2024-01-01T12:00:00+01:00' })],
+    });
+    const n = normaliseData(input, isProduction);
+    expect(n.changes.mergedParsed()).toBe(false);
+    expect(changeMergedAt(n.changes, 0)).toBe(Date.UTC(2024, 0, 1, 11));
+    expect(n.changes.mergedParsed()).toBe(false);
+    expect(n.changes.mergedAt).toEqual([Date.UTC(2024, 0, 1, 11)]);
+    expect(n.changes.mergedParsed()).toBe(true);
+    const bad = data({
+      deployments: [deploy('1', jan(2), { changeIds: [] })],
+      changes: [change(1, jan(1), { mergedAt: '2024-13-01T00:00:00Z' })],
+    });
+    expect(() => normaliseData(bad, isProduction)).toThrow('changes[0].mergedAt');
   });
 
   it('reads a deployment with changeIds as linked mode, even outside production', () => {

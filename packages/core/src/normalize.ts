@@ -36,7 +36,14 @@ export interface Changes {
   readonly length: number;
   readonly id: readonly string[];
   readonly firstCommitAt: readonly number[];
+  /**
+   * Parsed on first read when the input lists `changeIds`: linking by id never reads it, and
+   * a million parses are a tenth of the analysis. (Validated up front all the same.) For one
+   * row, `changeMergedAt` does not parse the whole column.
+   */
   readonly mergedAt: readonly number[];
+  /** Whether `mergedAt` is parsed yet. */
+  readonly mergedParsed: () => boolean;
   readonly repository: readonly (string | undefined)[];
   /** The validated input records: labels, title, branch, reverts, author, flow instants. */
   readonly raw: readonly Rec[];
@@ -139,11 +146,16 @@ function optionalInstant(
   else instant(value, out, i, kind, index, field);
 }
 
-/** Validates an optional instant that is not kept (read again only by the flow view). */
-function validInstant(value: unknown, kind: Kind, index: number, field: string): void {
-  if (value !== undefined && value !== null && !isValidInstant(value)) {
-    requireInstant(value, `${kind}[${index}]`, field);
-  }
+/** Validates an instant that is not kept (read again only if asked); optional unless `required`. */
+function validInstant(
+  value: unknown,
+  kind: Kind,
+  index: number,
+  field: string,
+  required = false,
+): void {
+  const absent = value === undefined || value === null;
+  if (absent ? required : !isValidInstant(value)) requireInstant(value, `${kind}[${index}]`, field);
 }
 
 function optional<T>(value: T | null | undefined): T | undefined {
@@ -189,6 +201,13 @@ export function changeText(c: Changes, row: number, field: ChangeText): string |
       v = r.author;
   }
   return v === null ? undefined : (v as string | undefined);
+}
+
+/** A change's mergedAt in epoch ms (NaN when absent), without parsing the whole column. */
+export function changeMergedAt(c: Changes, row: number): number {
+  if (c.mergedParsed()) return c.mergedAt[row] as number;
+  const v = (c.raw[row] as Rec).mergedAt;
+  return v === null || v === undefined ? Number.NaN : instantToMs(v);
 }
 
 /** The change's labels, validated. */
@@ -255,14 +274,17 @@ function normaliseDeployments(
     if (status !== 'success' && status !== 'failure') {
       fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
     }
-    instant(d.finishedAt, t, count, K, i, 'finishedAt');
+    // Other environments play no part beyond validation: their finish is checked, not parsed.
+    const production = isProduction(environment);
+    if (production) instant(d.finishedAt, t, count, K, i, 'finishedAt');
+    else validInstant(d.finishedAt, K, i, 'finishedAt', true);
     validInstant(d.startedAt, K, i, 'startedAt');
     optionalString(d.sha, K, i, 'sha');
     const repo = optionalString(d.repository, K, i, 'repository');
     const svc = optionalString(d.service, K, i, 'service');
     const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
     if (changeIds !== undefined) linked = true;
-    if (!isProduction(environment)) continue;
+    if (!production) continue;
     ids[count] = id;
     success[count] = status === 'success' ? 1 : 0;
     repository[count] = repo;
@@ -333,11 +355,40 @@ function sortOrder(d: Deployments): number[] | undefined {
   return Array.from({ length: d.length }, (_, i) => i).sort(compare);
 }
 
-function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; index: IdIndex } {
+/** A table of changes whose mergedAt column is parsed from `raw` on first read when not given. */
+function changeTable(
+  id: readonly string[],
+  firstCommitAt: readonly number[],
+  merged: number[] | undefined,
+  repository: readonly (string | undefined)[],
+  raw: readonly Rec[],
+): Changes {
+  let column = merged;
+  return {
+    length: id.length,
+    id,
+    firstCommitAt,
+    get mergedAt(): readonly number[] {
+      column ??= raw.map((r) => {
+        const v = r.mergedAt;
+        return v === null || v === undefined ? Number.NaN : instantToMs(v);
+      });
+      return column;
+    },
+    mergedParsed: () => column !== undefined,
+    repository,
+    raw,
+  };
+}
+
+function normaliseChanges(
+  rawChanges: readonly unknown[],
+  parseMerged: boolean,
+): { changes: Changes; index: IdIndex } {
   const n = rawChanges.length;
   const ids = new Array<string>(n);
   const firstCommitAt = filled(n, Number.NaN);
-  const mergedAt = filled(n, Number.NaN);
+  const mergedAt = parseMerged ? filled(n, Number.NaN) : undefined;
   const repository = new Array<string | undefined>(n);
   const raw = new Array<Rec>(n);
   const K = 'changes';
@@ -347,7 +398,8 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
     instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
     validInstant(c.createdAt, K, i, 'createdAt');
     validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-    optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
+    if (mergedAt === undefined) validInstant(c.mergedAt, K, i, 'mergedAt');
+    else optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
     repository[i] = optionalString(c.repository, K, i, 'repository');
     optionalString(c.author, K, i, 'author');
     optionalStrings(c.labels, K, i, 'labels');
@@ -356,9 +408,9 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
     optionalString(c.reverts, K, i, 'reverts');
     raw[i] = c;
   }
-  const table: Changes = { length: n, id: ids, firstCommitAt, mergedAt, repository, raw };
+  const table = changeTable(ids, firstCommitAt, mergedAt, repository, raw);
   const merged = (row: number): number => {
-    const m = mergedAt[row] as number;
+    const m = changeMergedAt(table, row);
     return Number.isNaN(m) ? Number.NEGATIVE_INFINITY : m;
   };
   const later = (a: number, b: number): boolean => {
@@ -373,14 +425,13 @@ function normaliseChanges(rawChanges: readonly unknown[]): { changes: Changes; i
   const { index, kept } = IdIndex.build(ids, later);
   if (kept === undefined) return { changes: table, index };
   return {
-    changes: {
-      length: kept.length,
-      id: index.ids,
-      firstCommitAt: pick(firstCommitAt, kept),
-      mergedAt: pick(mergedAt, kept),
-      repository: pick(repository, kept),
-      raw: pick(raw, kept),
-    },
+    changes: changeTable(
+      index.ids,
+      pick(firstCommitAt, kept),
+      mergedAt === undefined ? undefined : pick(mergedAt, kept),
+      pick(repository, kept),
+      pick(raw, kept),
+    ),
     index,
   };
 }
@@ -479,7 +530,8 @@ export function normaliseData(
   const rawChanges = requireArray(raw, 'changes');
   const rawIncidents = requireArray(raw, 'incidents');
   const d = normaliseDeployments(rawDeployments, isProduction);
-  const c = normaliseChanges(rawChanges);
+  // Linking by changeIds never reads mergedAt: then it is only validated, parsed if asked.
+  const c = normaliseChanges(rawChanges, !d.linked);
   const incidents = normaliseIncidents(rawIncidents);
   return {
     deployments: d.deployments,

@@ -128,9 +128,10 @@ export function teamMetrics(
     }
     seen.add(team);
   };
+  const mergedColumn = changes.mergedAt;
   for (let c = 0; c < changes.length; c++) {
     // An absent mergedAt is NaN: never in the window.
-    const mergedAt = changes.mergedAt[c] as number;
+    const mergedAt = mergedColumn[c] as number;
     if (!(mergedAt >= range.from && mergedAt < range.to)) continue;
     const seen = new Set<string>();
     const author = changeText(changes, c, 'author');
