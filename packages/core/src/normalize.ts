@@ -43,7 +43,7 @@ export interface Changes {
    */
   readonly mergedAt: readonly number[];
   /** Whether `mergedAt` is parsed yet. */
-  readonly mergedParsed: () => boolean;
+  mergedParsed(): boolean;
   readonly repository: readonly (string | undefined)[];
   /** The validated input records: labels, title, branch, reverts, author, flow instants. */
   readonly raw: readonly Rec[];
@@ -355,30 +355,37 @@ function sortOrder(d: Deployments): number[] | undefined {
   return Array.from({ length: d.length }, (_, i) => i).sort(compare);
 }
 
-/** A table of changes whose mergedAt column is parsed from `raw` on first read when not given. */
-function changeTable(
-  id: readonly string[],
-  firstCommitAt: readonly number[],
-  merged: number[] | undefined,
-  repository: readonly (string | undefined)[],
-  raw: readonly Rec[],
-): Changes {
-  let column = merged;
-  return {
-    length: id.length,
-    id,
-    firstCommitAt,
-    get mergedAt(): readonly number[] {
-      column ??= raw.map((r) => {
-        const v = r.mergedAt;
-        return v === null || v === undefined ? Number.NaN : instantToMs(v);
-      });
-      return column;
-    },
-    mergedParsed: () => column !== undefined,
-    repository,
-    raw,
-  };
+/**
+ * A table of changes whose mergedAt column is parsed from `raw` on first read when not given.
+ * A class, not an object literal with a getter: a literal's getter is a new function per
+ * table, which puts the object in dictionary mode and slows every property read of it.
+ */
+class ChangeTable implements Changes {
+  readonly length: number;
+  #merged: number[] | undefined;
+
+  constructor(
+    readonly id: readonly string[],
+    readonly firstCommitAt: readonly number[],
+    merged: number[] | undefined,
+    readonly repository: readonly (string | undefined)[],
+    readonly raw: readonly Rec[],
+  ) {
+    this.length = id.length;
+    this.#merged = merged;
+  }
+
+  get mergedAt(): readonly number[] {
+    this.#merged ??= this.raw.map((r) => {
+      const v = r.mergedAt;
+      return v === null || v === undefined ? Number.NaN : instantToMs(v);
+    });
+    return this.#merged;
+  }
+
+  mergedParsed(): boolean {
+    return this.#merged !== undefined;
+  }
 }
 
 function normaliseChanges(
@@ -408,7 +415,7 @@ function normaliseChanges(
     optionalString(c.reverts, K, i, 'reverts');
     raw[i] = c;
   }
-  const table = changeTable(ids, firstCommitAt, mergedAt, repository, raw);
+  const table = new ChangeTable(ids, firstCommitAt, mergedAt, repository, raw);
   const merged = (row: number): number => {
     const m = changeMergedAt(table, row);
     return Number.isNaN(m) ? Number.NEGATIVE_INFINITY : m;
@@ -425,7 +432,7 @@ function normaliseChanges(
   const { index, kept } = IdIndex.build(ids, later);
   if (kept === undefined) return { changes: table, index };
   return {
-    changes: changeTable(
+    changes: new ChangeTable(
       index.ids,
       pick(firstCommitAt, kept),
       mergedAt === undefined ? undefined : pick(mergedAt, kept),
