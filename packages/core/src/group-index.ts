@@ -82,7 +82,7 @@ function groupBy(list: ArrayLike<number>, column: Column, t: readonly number[]):
     const code = codes[list[i] as number] as number;
     sizes[code] = (sizes[code] as number) + 1;
   }
-  const lists = sizes.map((size) => ({
+  const lists: { positions: number[]; times: number[] }[] = sizes.map((size) => ({
     positions: new Array<number>(size).fill(0),
     times: new Array<number>(size).fill(Number.NaN),
   }));
@@ -90,7 +90,7 @@ function groupBy(list: ArrayLike<number>, column: Column, t: readonly number[]):
   for (let i = 0; i < list.length; i++) {
     const p = list[i] as number;
     const code = codes[p] as number;
-    const g = lists[code] as Group & { positions: number[]; times: number[] };
+    const g = lists[code] as { positions: number[]; times: number[] };
     const at = fill[code] as number;
     g.positions[at] = p;
     g.times[at] = t[p] as number;

@@ -34,13 +34,14 @@ export class IdIndex {
    * replaces row `b`; `kept` then lists the rows kept, in the order of each id's first
    * occurrence (as a `Map` keeps its keys), and the index refers to positions in `kept`.
    * Without repeats `kept` is undefined and the index refers to the rows themselves.
+   * `hashes` are the ids' `hashAll`, when the caller has them already.
    */
   static build(
     ids: readonly string[],
     later: (a: number, b: number) => boolean,
+    hashes: readonly number[] = hashAll(ids),
   ): { index: IdIndex; kept: number[] | undefined } {
     const n = ids.length;
-    const hashes = hashAll(ids);
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
     const mask = capacity - 1;

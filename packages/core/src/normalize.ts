@@ -203,11 +203,15 @@ export function changeText(c: Changes, row: number, field: ChangeText): string |
   return v === null ? undefined : (v as string | undefined);
 }
 
+/** A validated change record's mergedAt in epoch ms, NaN when absent. */
+function mergedAtOf(r: Rec): number {
+  const v = r.mergedAt;
+  return v === null || v === undefined ? Number.NaN : instantToMs(v);
+}
+
 /** A change's mergedAt in epoch ms (NaN when absent), without parsing the whole column. */
 export function changeMergedAt(c: Changes, row: number): number {
-  if (c.mergedParsed()) return c.mergedAt[row] as number;
-  const v = (c.raw[row] as Rec).mergedAt;
-  return v === null || v === undefined ? Number.NaN : instantToMs(v);
+  return c.mergedParsed() ? (c.mergedAt[row] as number) : mergedAtOf(c.raw[row] as Rec);
 }
 
 /** The change's labels, validated. */
@@ -376,10 +380,7 @@ class ChangeTable implements Changes {
   }
 
   get mergedAt(): readonly number[] {
-    this.#merged ??= this.raw.map((r) => {
-      const v = r.mergedAt;
-      return v === null || v === undefined ? Number.NaN : instantToMs(v);
-    });
+    this.#merged ??= this.raw.map(mergedAtOf);
     return this.#merged;
   }
 
@@ -505,8 +506,10 @@ function namedPositions(
     if (id !== undefined) named.push(id);
   }
   if (named.length === 0) return out;
-  const { index } = IdIndex.build(named, () => false);
-  const filter = new HashFilter(hashAll(named));
+  // Hashed once: for the index, its filter and the incidents' own look-ups below.
+  const namedHashes = hashAll(named);
+  const { index } = IdIndex.build(named, () => false, namedHashes);
+  const filter = new HashFilter(namedHashes);
   const position = filled(index.size, -1);
   for (let p = 0; p < d.length; p++) {
     const h = hashes[p] as number;
@@ -514,9 +517,10 @@ function namedPositions(
     const r = index.getHashed(d.id[p] as string, h);
     if (r >= 0) position[r] = p;
   }
-  for (let i = 0; i < incidents.length; i++) {
+  for (let i = 0, j = 0; i < incidents.length; i++) {
     const id = incidents.deploymentId[i];
-    if (id !== undefined) out[i] = position[index.get(id)] as number;
+    if (id === undefined) continue;
+    out[i] = position[index.getHashed(id, namedHashes[j++] as number)] as number;
   }
   return out;
 }
