@@ -43327,10 +43327,10 @@ class IdIndex {
      * replaces row `b`; `kept` then lists the rows kept, in the order of each id's first
      * occurrence (as a `Map` keeps its keys), and the index refers to positions in `kept`.
      * Without repeats `kept` is undefined and the index refers to the rows themselves.
+     * `hashes` are the ids' `hashAll`, when the caller has them already.
      */
-    static build(ids, later) {
+    static build(ids, later, hashes = hashAll(ids)) {
         const n = ids.length;
-        const hashes = hashAll(ids);
         let capacity = 16;
         while (capacity < n * 2)
             capacity *= 2;
@@ -43886,12 +43886,14 @@ function changeText(c, row, field) {
     }
     return v === null ? undefined : v;
 }
+/** A validated change record's mergedAt in epoch ms, NaN when absent. */
+function mergedAtOf(r) {
+    const v = r.mergedAt;
+    return v === null || v === undefined ? Number.NaN : instant_instantToMs(v);
+}
 /** A change's mergedAt in epoch ms (NaN when absent), without parsing the whole column. */
 function changeMergedAt(c, row) {
-    if (c.mergedParsed())
-        return c.mergedAt[row];
-    const v = c.raw[row].mergedAt;
-    return v === null || v === undefined ? Number.NaN : instant_instantToMs(v);
+    return c.mergedParsed() ? c.mergedAt[row] : mergedAtOf(c.raw[row]);
 }
 /** The change's labels, validated. */
 function changeLabels(c, row) {
@@ -44057,10 +44059,7 @@ class ChangeTable {
         this.#merged = merged;
     }
     get mergedAt() {
-        this.#merged ??= this.raw.map((r) => {
-            const v = r.mergedAt;
-            return v === null || v === undefined ? Number.NaN : instant_instantToMs(v);
-        });
+        this.#merged ??= this.raw.map(mergedAtOf);
         return this.#merged;
     }
     mergedParsed() {
@@ -44175,8 +44174,10 @@ function namedPositions(incidents, d, hashes) {
     }
     if (named.length === 0)
         return out;
-    const { index } = IdIndex.build(named, () => false);
-    const filter = new HashFilter(hashAll(named));
+    // Hashed once: for the index, its filter and the incidents' own look-ups below.
+    const namedHashes = hashAll(named);
+    const { index } = IdIndex.build(named, () => false, namedHashes);
+    const filter = new HashFilter(namedHashes);
     const position = filled(index.size, -1);
     for (let p = 0; p < d.length; p++) {
         const h = hashes[p];
@@ -44186,10 +44187,11 @@ function namedPositions(incidents, d, hashes) {
         if (r >= 0)
             position[r] = p;
     }
-    for (let i = 0; i < incidents.length; i++) {
+    for (let i = 0, j = 0; i < incidents.length; i++) {
         const id = incidents.deploymentId[i];
-        if (id !== undefined)
-            out[i] = position[index.get(id)];
+        if (id === undefined)
+            continue;
+        out[i] = position[index.getHashed(id, namedHashes[j++])];
     }
     return out;
 }
