@@ -8,7 +8,7 @@ import { attributeIncidents } from '../src/attribute-incidents.js';
 import { classifyChanges } from '../src/classify-changes.js';
 import { computeDora } from '../src/compute-dora.js';
 import { markFailures } from '../src/failure-reasons.js';
-import { leadTimeSamples } from '../src/lead-time.js';
+import { leadTimeAudit, leadTimeSamples } from '../src/lead-time.js';
 import { linkChanges } from '../src/link-changes.js';
 import { normaliseData } from '../src/normalize.js';
 import { normaliseOptions } from '../src/options.js';
@@ -61,8 +61,8 @@ for (let r = 0; r < reps; r++) {
   time('markFailures', () => markFailures(normal, successes, links, classes, reasons));
   collect();
   const a = time('analyse (all)', () => analyse(g.data, { window: g.window }));
-  time('leadTimeSamples+audit', () => leadTimeSamples(a, opts.range, true));
-  time('leadTimeSamples', () => leadTimeSamples(a, opts.range, false));
+  time('leadTimeAudit', () => leadTimeAudit(a, opts.range)());
+  time('leadTimeSamples', () => leadTimeSamples(a, opts.range));
   collect();
   time('computeDora', () => computeDora(g.data, { window: g.window }));
 }

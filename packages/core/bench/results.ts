@@ -8,6 +8,8 @@ export interface Run {
   heapAboveInput: number | null;
   /** Peak resident set during the call above the resident set holding the input. */
   rssAboveInput: number;
+  /** computeDora only: reading the report's audit lists afterwards, which builds them. */
+  auditReadMs?: number;
 }
 
 export interface EngineResult {

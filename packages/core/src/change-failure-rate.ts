@@ -56,17 +56,24 @@ function copyReason(r: FailureReason): FailureReason {
   return r.ref === undefined ? { kind: r.kind } : { kind: r.kind, ref: r.ref };
 }
 
-/** The audit trail of the failed deployments finished in `range`, in finish order. */
-export function failureAudit(a: Analysis, range: TimeRange): DoraAudit['failures'] {
+/**
+ * Builds the audit trail of the failed deployments finished in `range`, in finish order.
+ * Returned as a builder that holds only the columns it reads (not the analysis): the report
+ * builds it when the audit is first read.
+ */
+export function failureAudit(a: Analysis, range: TimeRange): () => DoraAudit['failures'] {
   const { failures, failureT, reasons } = a;
   const { id } = a.production;
-  const out: DoraAudit['failures'] = [];
+  const start = lowerBound(failureT, range.from);
   const end = lowerBound(failureT, range.to);
-  for (let i = lowerBound(failureT, range.from); i < end; i++) {
-    const f = failures[i] as number;
-    out.push({ deploymentId: id[f] as string, reasons: reasons.get(f).map(copyReason) });
-  }
-  return out;
+  return () => {
+    const out: DoraAudit['failures'] = new Array(end - start);
+    for (let i = start; i < end; i++) {
+      const f = failures[i] as number;
+      out[i - start] = { deploymentId: id[f] as string, reasons: reasons.get(f).map(copyReason) };
+    }
+    return out;
+  };
 }
 
 export function changeFailureRateResult(a: Analysis, range: TimeRange): ChangeFailureRateResult {

@@ -5,21 +5,25 @@ import { changeFailureRateResult, countFailures, failureAudit } from './change-f
 import { countDeployments, deploymentFrequencyResult } from './deployment-frequency.js';
 import { distribution, median, medianBySelection } from './distribution.js';
 import { MAX_INSTANT_MS, toIso } from './instant.js';
-import { leadTimeResult, leadTimeSamples } from './lead-time.js';
+import { lazyProperty } from './lazy-property.js';
+import { leadTimeAudit, leadTimeResult, leadTimeSamples } from './lead-time.js';
 import { recoverySamples, recoveryTimeResult } from './recovery-time.js';
 import { reworkRateResult } from './rework-rate.js';
 import { timeToRestoreSamples } from './time-to-restore.js';
-import type { DoraData, DoraOptions, DoraReport, SeriesPoint } from './types.js';
+import type { DoraAudit, DoraData, DoraOptions, DoraReport, SeriesPoint } from './types.js';
 import type { TimeRange } from './window.js';
 
 type WindowReport = Omit<DoraReport, 'previous' | 'series'>;
 
 function windowReport(a: Analysis, range: TimeRange): WindowReport {
   const deploymentFrequency = deploymentFrequencyResult(a, range);
-  const lead = leadTimeSamples(a, range, true);
-  const leadTime = leadTimeResult(a, lead);
+  const leadTime = leadTimeResult(a, leadTimeSamples(a, range));
   const changeFailureRate = changeFailureRateResult(a, range);
   const recoveryTime = recoveryTimeResult(a, range);
+  // The audit lists run to a million entries: built when first read, not for every report.
+  const audit = {} as DoraAudit;
+  lazyProperty(audit, 'failures', failureAudit(a, range));
+  lazyProperty(audit, 'leadTimes', leadTimeAudit(a, range));
   return {
     window: { from: toIso(range.from), to: toIso(range.to) },
     benchmark: a.options.benchmark,
@@ -35,7 +39,7 @@ function windowReport(a: Analysis, range: TimeRange): WindowReport {
       changeFailureRate.level,
       recoveryTime.level,
     ]),
-    audit: { failures: failureAudit(a, range), leadTimes: lead.audit },
+    audit,
   };
 }
 
@@ -44,7 +48,7 @@ function seriesPoint(a: Analysis, range: TimeRange): SeriesPoint {
     start: toIso(range.from),
     end: toIso(range.to),
     deployments: countDeployments(a, range).deployments,
-    leadTimeMedian: medianBySelection(leadTimeSamples(a, range, false).samples),
+    leadTimeMedian: medianBySelection(leadTimeSamples(a, range).samples),
     changeFailureRate: countFailures(a, range).rate,
     recoveryTimeMedian: median(recoverySamples(a, range).samples),
   };
