@@ -1,4 +1,4 @@
-import type { Deployments } from './normalize.js';
+import { type Deployments, filled } from './normalize.js';
 
 /*
  * Deployments match an event's repository/service when both name one and they are equal; a
@@ -84,7 +84,7 @@ function groupBy(list: ArrayLike<number>, column: Column, t: readonly number[]):
   }
   const lists: { positions: number[]; times: number[] }[] = sizes.map((size) => ({
     positions: new Array<number>(size).fill(0),
-    times: new Array<number>(size).fill(Number.NaN),
+    times: filled(size, Number.NaN),
   }));
   const fill = new Array<number>(names.length).fill(0);
   for (let i = 0; i < list.length; i++) {
