@@ -1,5 +1,5 @@
 import { DoraInputError } from './errors.js';
-import { hashAll, IdIndex } from './id-index.js';
+import { hashAll, IdIndex, idHash } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
 import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
@@ -272,6 +272,9 @@ function normaliseDeployments(
   const repository = new Array<string | undefined>(n);
   const service = new Array<string | undefined>(n);
   const raw = new Array<Rec>(n);
+  // Each id is hashed here, while its string is in the cache: a pass of its own would read the
+  // million strings from memory again.
+  const idHashes = filled(n, 0);
   let count = 0;
   let linked = false;
   const K = 'deployments';
@@ -296,13 +299,14 @@ function normaliseDeployments(
     if (changeIds !== undefined) linked = true;
     if (!production) continue;
     ids[count] = id;
+    idHashes[count] = idHash(id);
     success[count] = status === 'success' ? 1 : 0;
     repository[count] = repo;
     service[count] = svc;
     raw[count] = d;
     count++;
   }
-  for (const column of [ids, t, success, repository, service, raw]) column.length = count;
+  for (const column of [ids, t, success, repository, service, raw, idHashes]) column.length = count;
   let table: Deployments = {
     length: count,
     id: ids,
@@ -321,7 +325,7 @@ function normaliseDeployments(
   };
   // Only incidents look deployments up, and few name one: no index of them all, only a check
   // for repeats (see namedPositions for the look-ups).
-  let hashes = hashAll(ids);
+  let hashes = idHashes;
   const kept = keptRows(count, repeatedIds(ids, hashes), later);
   if (kept !== undefined) {
     table = pickDeployments(table, kept);
@@ -405,10 +409,14 @@ function normaliseChanges(
   const mergedAt = parseMerged ? filled(n, Number.NaN) : undefined;
   const repository = new Array<string | undefined>(n);
   const raw = new Array<Rec>(n);
+  // Hashed while each id is in the cache (see normaliseDeployments).
+  const hashes = filled(n, 0);
   const K = 'changes';
   for (let i = 0; i < n; i++) {
     const c = asRecord(rawChanges[i], K, i);
-    ids[i] = requireId(c.id, K, i);
+    const id = requireId(c.id, K, i);
+    ids[i] = id;
+    hashes[i] = idHash(id);
     instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
     validInstant(c.createdAt, K, i, 'createdAt');
     validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
@@ -436,7 +444,7 @@ function normaliseChanges(
     if (fa !== fb) return fa < fb;
     return (changeText(table, a, 'title') ?? '') > (changeText(table, b, 'title') ?? '');
   };
-  const { index, kept } = IdIndex.build(ids, later);
+  const { index, kept } = IdIndex.build(ids, later, hashes);
   if (kept === undefined) return { changes: table, index };
   return {
     changes: new ChangeTable(
@@ -460,10 +468,13 @@ function normaliseIncidents(
   const repository = new Array<string | undefined>(n);
   const service = new Array<string | undefined>(n);
   const deploymentId = new Array<string | undefined>(n);
+  const hashes = filled(n, 0);
   const K = 'incidents';
   for (let i = 0; i < n; i++) {
     const r = asRecord(rawIncidents[i], K, i);
-    ids[i] = requireId(r.id, K, i);
+    const id = requireId(r.id, K, i);
+    ids[i] = id;
+    hashes[i] = idHash(id);
     instant(r.createdAt, createdAt, i, K, i, 'createdAt');
     optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
     repository[i] = optionalString(r.repository, K, i, 'repository');
@@ -480,7 +491,7 @@ function normaliseIncidents(
     if (ra !== rb) return ra > rb;
     return (createdAt[a] as number) < (createdAt[b] as number);
   };
-  const kept = keptRows(n, repeatedIds(ids, hashAll(ids)), later);
+  const kept = keptRows(n, repeatedIds(ids, hashes), later);
   if (kept === undefined) {
     return { length: n, id: ids, createdAt, resolvedAt, repository, service, deploymentId };
   }
