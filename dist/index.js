@@ -34578,7 +34578,7 @@ class PermissionError extends CollectorError {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3005);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -34587,7 +34587,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3005:
+/***/ 81:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43077,202 +43077,6 @@ function isUserFacing(error) {
     ].includes(error.name);
 }
 
-;// CONCATENATED MODULE: ../core/dist/group-index.js
-/*
- * Several indexes group the same deployments by the same column (incident attribution, then
- * recovery): each position's name is looked up by string once per analysis, not once per
- * index. Keyed by the column itself, so nothing outlives the analysis.
- */
-const internedColumns = new WeakMap();
-const CACHE = 256;
-function cacheSlot(name) {
-    const n = name.length;
-    if (n < 2)
-        return n;
-    return (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n - 2)) & (CACHE - 1);
-}
-function intern(column) {
-    let interned = internedColumns.get(column);
-    if (interned === undefined) {
-        const byName = new Map();
-        const names = [];
-        const codes = new Array(column.length).fill(0);
-        // A cache in front of the map, by length and last two characters: names come from parsed
-        // JSON, each occurrence its own string, and a map hashes every one of them (a million
-        // hashes); this reads three characters and compares one string, about twice as fast.
-        const cachedNames = new Array(CACHE).fill('');
-        const cachedCodes = new Array(CACHE).fill(-1);
-        for (let p = 0; p < column.length; p++) {
-            const name = column[p];
-            const k = name === undefined ? 0 : cacheSlot(name);
-            const cached = cachedCodes[k];
-            if (name !== undefined && cached >= 0 && cachedNames[k] === name) {
-                codes[p] = cached;
-                continue;
-            }
-            let code = byName.get(name);
-            if (code === undefined) {
-                code = names.length;
-                names.push(name);
-                byName.set(name, code);
-            }
-            if (name !== undefined) {
-                cachedNames[k] = name;
-                cachedCodes[k] = code;
-            }
-            codes[p] = code;
-        }
-        interned = { codes, names };
-        internedColumns.set(column, interned);
-    }
-    return interned;
-}
-function group_index_groupBy(list, column, t) {
-    const { codes, names } = intern(column);
-    // Counted first, so each group's lists are allocated once at their final size.
-    const sizes = new Array(names.length).fill(0);
-    for (let i = 0; i < list.length; i++) {
-        const code = codes[list[i]];
-        sizes[code] = sizes[code] + 1;
-    }
-    const lists = sizes.map((size) => ({
-        positions: new Array(size).fill(0),
-        times: new Array(size).fill(Number.NaN),
-    }));
-    const fill = new Array(names.length).fill(0);
-    for (let i = 0; i < list.length; i++) {
-        const p = list[i];
-        const code = codes[p];
-        const g = lists[code];
-        const at = fill[code];
-        g.positions[at] = p;
-        g.times[at] = t[p];
-        fill[code] = at + 1;
-    }
-    const groups = new Map();
-    for (let code = 0; code < lists.length; code++) {
-        if (sizes[code] > 0)
-            groups.set(names[code], lists[code]);
-    }
-    return groups;
-}
-function groupOf(list, t) {
-    const times = new Array(list.length);
-    for (let i = 0; i < list.length; i++)
-        times[i] = t[list[i]];
-    return { positions: list, times };
-}
-const group_index_EMPTY = { positions: [], times: [] };
-/** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
-class GroupIndex {
-    #d;
-    #positions;
-    #all;
-    #exact;
-    #byRepo;
-    #byService;
-    constructor(deployments, positions) {
-        this.#d = deployments;
-        this.#positions = positions;
-    }
-    #exactGroups() {
-        if (this.#exact === undefined) {
-            this.#exact = new Map();
-            const { repository, service, t } = this.#d;
-            for (const [repo, group] of group_index_groupBy(this.#positions, repository, t)) {
-                this.#exact.set(repo, group_index_groupBy(group.positions, service, t));
-            }
-        }
-        return this.#exact;
-    }
-    /** The sorted groups whose union is every deployment compatible with (repository, service). */
-    candidates(repository, service) {
-        if (repository === undefined && service === undefined) {
-            this.#all ??= groupOf(this.#positions, this.#d.t);
-            return [this.#all];
-        }
-        if (service === undefined) {
-            this.#byRepo ??= group_index_groupBy(this.#positions, this.#d.repository, this.#d.t);
-            return [this.#byRepo.get(repository) ?? group_index_EMPTY, this.#byRepo.get(undefined) ?? group_index_EMPTY];
-        }
-        if (repository === undefined) {
-            this.#byService ??= group_index_groupBy(this.#positions, this.#d.service, this.#d.t);
-            return [this.#byService.get(service) ?? group_index_EMPTY, this.#byService.get(undefined) ?? group_index_EMPTY];
-        }
-        const exact = this.#exactGroups();
-        const named = exact.get(repository);
-        const unnamed = exact.get(undefined);
-        return [
-            named?.get(service) ?? group_index_EMPTY,
-            named?.get(undefined) ?? group_index_EMPTY,
-            unnamed?.get(service) ?? group_index_EMPTY,
-            unnamed?.get(undefined) ?? group_index_EMPTY,
-        ];
-    }
-    /** The position of the last compatible deployment finished at or before `t`, or -1. */
-    lastAtOrBefore(t, repository, service) {
-        let best = -1;
-        for (const { positions, times } of this.candidates(repository, service)) {
-            const i = upperBound(times, t) - 1;
-            if (i >= 0)
-                best = Math.max(best, positions[i]);
-        }
-        return best;
-    }
-    /** The position of the first compatible deployment finished at or after `t`, or -1. */
-    firstAtOrAfter(t, repository, service) {
-        let best = -1;
-        for (const { positions, times } of this.candidates(repository, service)) {
-            const i = lowerBound(times, t);
-            if (i < positions.length) {
-                const p = positions[i];
-                if (best < 0 || p < best)
-                    best = p;
-            }
-        }
-        return best;
-    }
-    /** The first compatible deployment sorted after position `pos`, or -1. */
-    firstAfterPos(pos, repository, service) {
-        let best = -1;
-        for (const { positions } of this.candidates(repository, service)) {
-            const i = upperBound(positions, pos);
-            if (i < positions.length) {
-                const p = positions[i];
-                if (best < 0 || p < best)
-                    best = p;
-            }
-        }
-        return best;
-    }
-}
-/** First index of a sorted number array whose value is `>= x`. */
-function lowerBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** First index of a sorted number array whose value is `> x`. */
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-//# sourceMappingURL=group-index.js.map
 ;// CONCATENATED MODULE: ../core/dist/errors.js
 /**
  * The one error `@dora/core` throws: a bad record or option. The message names the record
@@ -43464,11 +43268,15 @@ _a = IdIndex;
 const SMALL = 0x3fffffff;
 /** Set beside the hash of a claimed id (still a small integer). */
 const CLAIMED = 0x40000000;
-/** Every id's hash masked to 30 bits, in one pass that touches nothing else. */
+/** An id's hash as the index keeps it, masked to 30 bits. */
+function idHash(id) {
+    return hashId(id) & SMALL;
+}
+/** Every id's `idHash`, in one pass that touches nothing else. */
 function hashAll(ids) {
     const out = new Array(ids.length).fill(0);
     for (let i = 0; i < ids.length; i++)
-        out[i] = hashId(ids[i]) & SMALL;
+        out[i] = idHash(ids[i]);
     return out;
 }
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
@@ -43914,7 +43722,14 @@ function requireArray(data, field) {
 }
 /** A list of `n` numbers, all `value`. */
 function filled(n, value) {
-    return new Array(n).fill(value);
+    if (value === (value | 0))
+        return new Array(n).fill(value);
+    // `new Array(n)` starts as a list of small integers, and filling it with a double (NaN) converts
+    // it to a list of doubles, a second pass over fresh memory: three times slower at a million.
+    // A list that starts from a double is created as doubles.
+    const out = [value];
+    out.length = n;
+    return out.fill(value);
 }
 function pick(list, rows) {
     const out = new Array(rows.length);
@@ -43937,6 +43752,9 @@ function normaliseDeployments(rawDeployments, isProduction) {
     const repository = new Array(n);
     const service = new Array(n);
     const raw = new Array(n);
+    // Each id is hashed here, while its string is in the cache: a pass of its own would read the
+    // million strings from memory again.
+    const idHashes = filled(n, 0);
     let count = 0;
     let linked = false;
     const K = 'deployments';
@@ -43966,13 +43784,14 @@ function normaliseDeployments(rawDeployments, isProduction) {
         if (!production)
             continue;
         ids[count] = id;
+        idHashes[count] = idHash(id);
         success[count] = status === 'success' ? 1 : 0;
         repository[count] = repo;
         service[count] = svc;
         raw[count] = d;
         count++;
     }
-    for (const column of [ids, t, success, repository, service, raw])
+    for (const column of [ids, t, success, repository, service, raw, idHashes])
         column.length = count;
     let table = {
         length: count,
@@ -43994,7 +43813,7 @@ function normaliseDeployments(rawDeployments, isProduction) {
     };
     // Only incidents look deployments up, and few name one: no index of them all, only a check
     // for repeats (see namedPositions for the look-ups).
-    let hashes = hashAll(ids);
+    let hashes = idHashes;
     const kept = keptRows(count, repeatedIds(ids, hashes), later);
     if (kept !== undefined) {
         table = pickDeployments(table, kept);
@@ -44073,10 +43892,14 @@ function normaliseChanges(rawChanges, parseMerged) {
     const mergedAt = parseMerged ? filled(n, Number.NaN) : undefined;
     const repository = new Array(n);
     const raw = new Array(n);
+    // Hashed while each id is in the cache (see normaliseDeployments).
+    const hashes = filled(n, 0);
     const K = 'changes';
     for (let i = 0; i < n; i++) {
         const c = asRecord(rawChanges[i], K, i);
-        ids[i] = requireId(c.id, K, i);
+        const id = requireId(c.id, K, i);
+        ids[i] = id;
+        hashes[i] = idHash(id);
         instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
         validInstant(c.createdAt, K, i, 'createdAt');
         validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
@@ -44108,7 +43931,7 @@ function normaliseChanges(rawChanges, parseMerged) {
             return fa < fb;
         return (changeText(table, a, 'title') ?? '') > (changeText(table, b, 'title') ?? '');
     };
-    const { index, kept } = IdIndex.build(ids, later);
+    const { index, kept } = IdIndex.build(ids, later, hashes);
     if (kept === undefined)
         return { changes: table, index };
     return {
@@ -44124,10 +43947,13 @@ function normaliseIncidents(rawIncidents) {
     const repository = new Array(n);
     const service = new Array(n);
     const deploymentId = new Array(n);
+    const hashes = filled(n, 0);
     const K = 'incidents';
     for (let i = 0; i < n; i++) {
         const r = asRecord(rawIncidents[i], K, i);
-        ids[i] = requireId(r.id, K, i);
+        const id = requireId(r.id, K, i);
+        ids[i] = id;
+        hashes[i] = idHash(id);
         instant(r.createdAt, createdAt, i, K, i, 'createdAt');
         normalize_optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
         repository[i] = optionalString(r.repository, K, i, 'repository');
@@ -44145,7 +43971,7 @@ function normaliseIncidents(rawIncidents) {
             return ra > rb;
         return createdAt[a] < createdAt[b];
     };
-    const kept = keptRows(n, repeatedIds(ids, hashAll(ids)), later);
+    const kept = keptRows(n, repeatedIds(ids, hashes), later);
     if (kept === undefined) {
         return { length: n, id: ids, createdAt, resolvedAt, repository, service, deploymentId };
     }
@@ -44223,6 +44049,203 @@ function normaliseData(data, isProduction) {
     };
 }
 //# sourceMappingURL=normalize.js.map
+;// CONCATENATED MODULE: ../core/dist/group-index.js
+
+/*
+ * Several indexes group the same deployments by the same column (incident attribution, then
+ * recovery): each position's name is looked up by string once per analysis, not once per
+ * index. Keyed by the column itself, so nothing outlives the analysis.
+ */
+const internedColumns = new WeakMap();
+const CACHE = 256;
+function cacheSlot(name) {
+    const n = name.length;
+    if (n < 2)
+        return n;
+    return (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n - 2)) & (CACHE - 1);
+}
+function intern(column) {
+    let interned = internedColumns.get(column);
+    if (interned === undefined) {
+        const byName = new Map();
+        const names = [];
+        const codes = new Array(column.length).fill(0);
+        // A cache in front of the map, by length and last two characters: names come from parsed
+        // JSON, each occurrence its own string, and a map hashes every one of them (a million
+        // hashes); this reads three characters and compares one string, about twice as fast.
+        const cachedNames = new Array(CACHE).fill('');
+        const cachedCodes = new Array(CACHE).fill(-1);
+        for (let p = 0; p < column.length; p++) {
+            const name = column[p];
+            const k = name === undefined ? 0 : cacheSlot(name);
+            const cached = cachedCodes[k];
+            if (name !== undefined && cached >= 0 && cachedNames[k] === name) {
+                codes[p] = cached;
+                continue;
+            }
+            let code = byName.get(name);
+            if (code === undefined) {
+                code = names.length;
+                names.push(name);
+                byName.set(name, code);
+            }
+            if (name !== undefined) {
+                cachedNames[k] = name;
+                cachedCodes[k] = code;
+            }
+            codes[p] = code;
+        }
+        interned = { codes, names };
+        internedColumns.set(column, interned);
+    }
+    return interned;
+}
+function group_index_groupBy(list, column, t) {
+    const { codes, names } = intern(column);
+    // Counted first, so each group's lists are allocated once at their final size.
+    const sizes = new Array(names.length).fill(0);
+    for (let i = 0; i < list.length; i++) {
+        const code = codes[list[i]];
+        sizes[code] = sizes[code] + 1;
+    }
+    const lists = sizes.map((size) => ({
+        positions: new Array(size).fill(0),
+        times: filled(size, Number.NaN),
+    }));
+    const fill = new Array(names.length).fill(0);
+    for (let i = 0; i < list.length; i++) {
+        const p = list[i];
+        const code = codes[p];
+        const g = lists[code];
+        const at = fill[code];
+        g.positions[at] = p;
+        g.times[at] = t[p];
+        fill[code] = at + 1;
+    }
+    const groups = new Map();
+    for (let code = 0; code < lists.length; code++) {
+        if (sizes[code] > 0)
+            groups.set(names[code], lists[code]);
+    }
+    return groups;
+}
+function groupOf(list, t) {
+    const times = new Array(list.length);
+    for (let i = 0; i < list.length; i++)
+        times[i] = t[list[i]];
+    return { positions: list, times };
+}
+const group_index_EMPTY = { positions: [], times: [] };
+/** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
+class GroupIndex {
+    #d;
+    #positions;
+    #all;
+    #exact;
+    #byRepo;
+    #byService;
+    constructor(deployments, positions) {
+        this.#d = deployments;
+        this.#positions = positions;
+    }
+    #exactGroups() {
+        if (this.#exact === undefined) {
+            this.#exact = new Map();
+            const { repository, service, t } = this.#d;
+            for (const [repo, group] of group_index_groupBy(this.#positions, repository, t)) {
+                this.#exact.set(repo, group_index_groupBy(group.positions, service, t));
+            }
+        }
+        return this.#exact;
+    }
+    /** The sorted groups whose union is every deployment compatible with (repository, service). */
+    candidates(repository, service) {
+        if (repository === undefined && service === undefined) {
+            this.#all ??= groupOf(this.#positions, this.#d.t);
+            return [this.#all];
+        }
+        if (service === undefined) {
+            this.#byRepo ??= group_index_groupBy(this.#positions, this.#d.repository, this.#d.t);
+            return [this.#byRepo.get(repository) ?? group_index_EMPTY, this.#byRepo.get(undefined) ?? group_index_EMPTY];
+        }
+        if (repository === undefined) {
+            this.#byService ??= group_index_groupBy(this.#positions, this.#d.service, this.#d.t);
+            return [this.#byService.get(service) ?? group_index_EMPTY, this.#byService.get(undefined) ?? group_index_EMPTY];
+        }
+        const exact = this.#exactGroups();
+        const named = exact.get(repository);
+        const unnamed = exact.get(undefined);
+        return [
+            named?.get(service) ?? group_index_EMPTY,
+            named?.get(undefined) ?? group_index_EMPTY,
+            unnamed?.get(service) ?? group_index_EMPTY,
+            unnamed?.get(undefined) ?? group_index_EMPTY,
+        ];
+    }
+    /** The position of the last compatible deployment finished at or before `t`, or -1. */
+    lastAtOrBefore(t, repository, service) {
+        let best = -1;
+        for (const { positions, times } of this.candidates(repository, service)) {
+            const i = upperBound(times, t) - 1;
+            if (i >= 0)
+                best = Math.max(best, positions[i]);
+        }
+        return best;
+    }
+    /** The position of the first compatible deployment finished at or after `t`, or -1. */
+    firstAtOrAfter(t, repository, service) {
+        let best = -1;
+        for (const { positions, times } of this.candidates(repository, service)) {
+            const i = lowerBound(times, t);
+            if (i < positions.length) {
+                const p = positions[i];
+                if (best < 0 || p < best)
+                    best = p;
+            }
+        }
+        return best;
+    }
+    /** The first compatible deployment sorted after position `pos`, or -1. */
+    firstAfterPos(pos, repository, service) {
+        let best = -1;
+        for (const { positions } of this.candidates(repository, service)) {
+            const i = upperBound(positions, pos);
+            if (i < positions.length) {
+                const p = positions[i];
+                if (best < 0 || p < best)
+                    best = p;
+            }
+        }
+        return best;
+    }
+}
+/** First index of a sorted number array whose value is `>= x`. */
+function lowerBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** First index of a sorted number array whose value is `> x`. */
+function upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+//# sourceMappingURL=group-index.js.map
 ;// CONCATENATED MODULE: ../core/dist/attribute-incidents.js
 
 
@@ -46504,17 +46527,24 @@ function countFailures(a, range) {
 function copyReason(r) {
     return r.ref === undefined ? { kind: r.kind } : { kind: r.kind, ref: r.ref };
 }
-/** The audit trail of the failed deployments finished in `range`, in finish order. */
+/**
+ * Builds the audit trail of the failed deployments finished in `range`, in finish order.
+ * Returned as a builder that holds only the columns it reads (not the analysis): the report
+ * builds it when the audit is first read.
+ */
 function failureAudit(a, range) {
     const { failures, failureT, reasons } = a;
     const { id } = a.production;
-    const out = [];
+    const start = lowerBound(failureT, range.from);
     const end = lowerBound(failureT, range.to);
-    for (let i = lowerBound(failureT, range.from); i < end; i++) {
-        const f = failures[i];
-        out.push({ deploymentId: id[f], reasons: reasons.get(f).map(copyReason) });
-    }
-    return out;
+    return () => {
+        const out = new Array(end - start);
+        for (let i = start; i < end; i++) {
+            const f = failures[i];
+            out[i - start] = { deploymentId: id[f], reasons: reasons.get(f).map(copyReason) };
+        }
+        return out;
+    };
 }
 function changeFailureRateResult(a, range) {
     const counts = countFailures(a, range);
@@ -46762,39 +46792,82 @@ function clamp(v, lo, hi) {
     return Math.min(Math.max(v, lo), hi);
 }
 //# sourceMappingURL=distribution.js.map
+;// CONCATENATED MODULE: ../core/dist/lazy-property.js
+/**
+ * Defines `key` on `target` as an enumerable property whose value is built on its first read
+ * and kept; a write replaces it. It reads like a data property (`JSON.stringify`, spread,
+ * `structuredClone` and `Object.keys` all see it), but nothing is built unless it is read.
+ * `build` is dropped once run, with whatever it holds.
+ */
+function lazyProperty(target, key, build) {
+    let pending = build;
+    let value;
+    Object.defineProperty(target, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+            if (pending !== undefined) {
+                value = pending();
+                pending = undefined;
+            }
+            return value;
+        },
+        set(next) {
+            value = next;
+            pending = undefined;
+        },
+    });
+}
+//# sourceMappingURL=lazy-property.js.map
 ;// CONCATENATED MODULE: ../core/dist/lead-time.js
 
 
 
 
+/** The positions `[start, end)` of the production deployments finished in `range`. */
+function positionsIn(a, range) {
+    const { t } = a.production;
+    return { start: lowerBound(t, range.from), end: lowerBound(t, range.to) };
+}
 /**
  * Lead-time samples (seconds) of the changes whose shipping deployment finished in `range`.
- * Negative samples are data errors: left out and counted in `excluded`; the audit lists them
- * too (with their negative seconds) so the exclusion can be traced.
+ * Negative samples are data errors: left out and counted in `excluded`.
  */
-function leadTimeSamples(a, range, withAudit) {
-    const { t, id } = a.production;
-    const { shipStart, shipped } = a.links;
+function leadTimeSamples(a, range) {
+    const { shipStart } = a.links;
     const lead = a.shippedLead;
-    const start = lowerBound(t, range.from);
-    const end = lowerBound(t, range.to);
+    const { start, end } = positionsIn(a, range);
     // The changes shipped by a run of positions are one run of `shipped`: no per-window scan
-    // to size the lists, which are allocated once at their final size.
+    // to size the list, which is allocated once at its final size.
     const from = shipStart[start];
-    const n = shipStart[end] - from;
-    const samples = new Float64Array(n);
+    const to = shipStart[end];
+    const samples = new Float64Array(to - from);
     let count = 0;
     let excluded = 0;
-    for (let k = from; k < from + n; k++) {
+    for (let k = from; k < to; k++) {
         const seconds = lead[k];
         if (seconds < 0)
             excluded++;
         else
             samples[count++] = seconds;
     }
-    const audit = withAudit ? new Array(n) : [];
-    if (withAudit) {
-        const changeIds = a.data.changes.id;
+    return { samples: samples.subarray(0, count), excluded };
+}
+/**
+ * Builds the audit of the lead times in `range`, one entry per shipped change in finish order,
+ * the negative (excluded) samples included so the exclusion can be traced. Returned as a
+ * builder that holds only the columns it reads (not the analysis): the report builds it when
+ * the audit is first read.
+ */
+function leadTimeAudit(a, range) {
+    const { id } = a.production;
+    const { shipStart, shipped } = a.links;
+    const lead = a.shippedLead;
+    const changeIds = a.data.changes.id;
+    const { start, end } = positionsIn(a, range);
+    return () => {
+        const from = shipStart[start];
+        const audit = new Array(shipStart[end] - from);
         for (let p = start; p < end; p++) {
             const deploymentId = id[p];
             const to = shipStart[p + 1];
@@ -46806,8 +46879,8 @@ function leadTimeSamples(a, range, withAudit) {
                 };
             }
         }
-    }
-    return { samples: samples.subarray(0, count), excluded, audit };
+        return audit;
+    };
 }
 function leadTimeResult(a, samples) {
     const dist = summariseInPlace(samples.samples);
@@ -46823,7 +46896,7 @@ function leadTimeResult(a, samples) {
  */
 function leadTime(data, options) {
     const a = analyse(data, options);
-    return leadTimeResult(a, leadTimeSamples(a, a.options.range, false));
+    return leadTimeResult(a, leadTimeSamples(a, a.options.range));
 }
 //# sourceMappingURL=lead-time.js.map
 ;// CONCATENATED MODULE: ../core/dist/recovery-time.js
@@ -46931,12 +47004,16 @@ function timeToRestore(data, options) {
 
 
 
+
 function windowReport(a, range) {
     const deploymentFrequency = deploymentFrequencyResult(a, range);
-    const lead = leadTimeSamples(a, range, true);
-    const leadTime = leadTimeResult(a, lead);
+    const leadTime = leadTimeResult(a, leadTimeSamples(a, range));
     const changeFailureRate = changeFailureRateResult(a, range);
     const recoveryTime = recoveryTimeResult(a, range);
+    // The audit lists run to a million entries: built when first read, not for every report.
+    const audit = {};
+    lazyProperty(audit, 'failures', failureAudit(a, range));
+    lazyProperty(audit, 'leadTimes', leadTimeAudit(a, range));
     return {
         window: { from: toIso(range.from), to: toIso(range.to) },
         benchmark: a.options.benchmark,
@@ -46952,7 +47029,7 @@ function windowReport(a, range) {
             changeFailureRate.level,
             recoveryTime.level,
         ]),
-        audit: { failures: failureAudit(a, range), leadTimes: lead.audit },
+        audit,
     };
 }
 function seriesPoint(a, range) {
@@ -46960,7 +47037,7 @@ function seriesPoint(a, range) {
         start: toIso(range.from),
         end: toIso(range.to),
         deployments: countDeployments(a, range).deployments,
-        leadTimeMedian: medianBySelection(leadTimeSamples(a, range, false).samples),
+        leadTimeMedian: medianBySelection(leadTimeSamples(a, range).samples),
         changeFailureRate: countFailures(a, range).rate,
         recoveryTimeMedian: median(recovery_time_recoverySamples(a, range).samples),
     };
