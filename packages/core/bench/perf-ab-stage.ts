@@ -9,6 +9,7 @@ import * as newNormal from '../src/normalize.js';
 import { normaliseOptions } from '../src/options.js';
 import { generate } from './generate.js';
 import { collect } from './measure.js';
+import { median } from './results.js';
 
 type LinkModule = typeof newLink;
 type NormalModule = typeof newNormal;
@@ -44,7 +45,6 @@ for (let r = 0; r < reps; r++) {
   times.new.push(run(newLink, newNormal));
 }
 const fmt = (xs: number[]): string => xs.map((x) => Math.round(x)).join('/');
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 console.log(
   `${stage} at ${size}: old ${fmt(times.old)} new ${fmt(times.new)}; new/old medians ${(median(times.new) / median(times.old)).toFixed(2)}`,
 );

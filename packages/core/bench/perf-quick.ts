@@ -1,6 +1,6 @@
 /**
- * Quick harness for the core's performance work: wall, CPU, GC pause and peak heap above the
- * input of computeDora at one size. Usage:
+ * Quick harness for the core's performance work: wall, CPU, system time and page faults, GC
+ * pause and peak heap above the input of computeDora at one size. Usage:
  * node --expose-gc --max-old-space-size=8192 --import tsx --conditions=@dora/source \
  *   packages/core/bench/perf-quick.ts [size] [reps]
  */
@@ -29,9 +29,14 @@ for (let r = 0; r < reps; r++) {
   gcMs = 0;
   gcCount = 0;
   const base = process.memoryUsage().heapUsed;
+  // Fresh memory is paid for on first touch, once per page: faults and system time show it.
+  const u0 = process.resourceUsage();
   const m = timedCall(() => computeDora(g.data, { window: g.window }));
+  const u1 = process.resourceUsage();
+  const systemMs = (u1.systemCPUTime - u0.systemCPUTime) / 1000;
+  const faults = u1.minorPageFault - u0.minorPageFault;
   await new Promise((resolve) => setTimeout(resolve, 10));
   console.log(
-    `${size}: wall ${Math.round(m.wallMs)} ms, cpu ${Math.round(m.cpuMs)} ms, gc ${Math.round(gcMs)} ms (${gcCount}), heap above input ${Math.round(m.heapAboveBytes / MB)} MB, input ${Math.round(base / MB)} MB, lt median ${m.result.leadTime.median}, cfr ${m.result.changeFailureRate.rate}`,
+    `${size}: wall ${Math.round(m.wallMs)} ms, cpu ${Math.round(m.cpuMs)} ms, system ${Math.round(systemMs)} ms, ${faults} page faults, gc ${Math.round(gcMs)} ms (${gcCount}), heap above input ${Math.round(m.heapAboveBytes / MB)} MB, input ${Math.round(base / MB)} MB, lt median ${m.result.leadTime.median}, cfr ${m.result.changeFailureRate.rate}`,
   );
 }

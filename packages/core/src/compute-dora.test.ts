@@ -107,6 +107,16 @@ describe('computeDora', () => {
     ]);
   });
 
+  it('builds the audit lists on their first read, the same list on every read', () => {
+    const fresh = computeDora(input, { window: { from: jan(8), to: jan(22) }, minSample: 1 });
+    for (const key of ['failures', 'leadTimes'] as const) {
+      expect(typeof Object.getOwnPropertyDescriptor(fresh.audit, key)?.get).toBe('function');
+      expect(fresh.audit[key]).toBe(fresh.audit[key]);
+      expect(fresh.audit[key]).toEqual(report.audit[key]);
+    }
+    expect(JSON.parse(JSON.stringify(fresh.audit))).toEqual(report.audit);
+  });
+
   it('rates each metric and combines them into overall', () => {
     // 4 / 14 per day: at least once per week -> high; lead 1 d -> high (< 1 week);
     // CFR 40 % -> low; recovery 2 h -> high (< 1 day). Overall: the lowest, low.
