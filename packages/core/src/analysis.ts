@@ -21,7 +21,7 @@ export interface Analysis {
   production: Deployments;
   links: Links;
   /** Per entry of `links.shipped`: its lead-time sample in seconds (negative: a data error). */
-  shippedLead: number[];
+  shippedLead: readonly number[];
   changes: ChangeClasses;
   /** Per production deployment: `ROLLBACK` and `REMEDIATION` bits. */
   flags: Uint8Array;

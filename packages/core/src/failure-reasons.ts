@@ -92,6 +92,8 @@ function markReverted(
   classes: ChangeClasses,
   reasons: SparseLists<FailureReason>,
 ): void {
+  // Without reverts the changes' deployments are not needed (links build them on first read).
+  if (classes.revertedBy.isEmpty()) return;
   const { ship } = links;
   const ids = data.changes.id;
   for (let c = 0; c < ship.length; c++) {

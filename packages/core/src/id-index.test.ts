@@ -78,9 +78,9 @@ describe('IdIndex', () => {
     const batched = build(items).index;
     const rows: number[] = [];
     // Two batches: a claim in the first is seen by the second.
-    batched.claimAll(queries, 4000, rows);
+    batched.claimAll(queries, 0, 4000, rows);
     const rest: number[] = [];
-    batched.claimAll(queries.slice(4000), queries.length - 4000, rest);
+    batched.claimAll(queries, 4000, queries.length, rest);
     expect([...rows.slice(0, 4000), ...rest]).toEqual(expected);
     expect(expected.slice(0, 6)).toEqual([5, 9, -1, -1, 2999, -1]);
   });
@@ -117,7 +117,7 @@ describe('IdIndex', () => {
     const { index } = IdIndex.build([a, b], () => false);
     expect([index.get(a), index.get(b)]).toEqual([0, 1]);
     const rows: number[] = [];
-    index.claimAll([b, a, b, 'other'], 4, rows);
+    index.claimAll(['x', b, a, b, 'other'], 1, 5, rows);
     expect(rows).toEqual([1, 0, -1, -1]);
   });
 

@@ -1,3 +1,5 @@
+import { keepLoads } from './warm.js';
+
 /**
  * Rows by id, one per id: the index of the changes that deployments' `changeIds` are joined
  * against, a million look-ups into a million ids. At that size the join is bound by memory
@@ -131,15 +133,21 @@ export class IdIndex {
   }
 
   /**
-   * `claim` of `ids[0..count-1]` in that order, written to `rows[0..count-1]`; the same
-   * answers, in passes over the batch so that the look-ups' cache misses overlap.
+   * `claim` of `ids[from..to-1]` in that order, written to `rows[0..to-from-1]`; the same
+   * answers, in passes over the run so that the look-ups' cache misses overlap.
    */
-  claimAll(ids: readonly string[], count: number, rows: number[]): void {
+  claimAll(ids: readonly string[], from: number, to: number, rows: number[]): void {
     const table = this.#table;
     const mask = this.#mask;
     const hashes = this.#batchHashes;
     const slots = this.#batchSlots;
-    for (let j = 0; j < count; j++) hashes[j] = hashId(ids[j] as string) & SMALL;
+    const count = to - from;
+    // The ids' strings are read first (see warm.ts): hashing them one by one would take the
+    // cache misses in turn.
+    let sum = 0;
+    for (let j = 0; j < count; j++) sum += (ids[from + j] as string).length;
+    keepLoads(sum);
+    for (let j = 0; j < count; j++) hashes[j] = hashId(ids[from + j] as string) & SMALL;
     // First slot with the same hash, or -1: the ids are compared only in the next pass.
     for (let j = 0; j < count; j++) {
       const h = hashes[j] as number;
@@ -157,7 +165,7 @@ export class IdIndex {
     }
     for (let j = 0; j < count; j++) {
       let p = slots[j] as number;
-      const id = ids[j] as string;
+      const id = ids[from + j] as string;
       // Two ids with one hash: the rare case, probed again comparing the ids themselves.
       if (p >= 0 && table[3 * p + 2] !== id) p = this.#slotOf(id, hashes[j] as number);
       rows[j] = p < 0 ? -1 : this.#claimSlot(p);

@@ -1,19 +1,52 @@
 import { GroupIndex } from './group-index.js';
-import { deploymentChangeIds, filled, type NormalData } from './normalize.js';
+import { filled, type NormalData } from './normalize.js';
 
 /** Which deployment shipped which change, both ways. */
 export interface Links {
   /** Per change row: the position of its shipping deployment `s(c)`, or -1. */
-  ship: number[];
+  readonly ship: readonly number[];
   /**
    * The changes each deployment ships, deployment by deployment: those of position `p` are
    * `shipped[shipStart[p]]` to `shipped[shipStart[p + 1] - 1]`, so the changes shipped by a
    * run of positions (a window) are one run of `shipped`.
    */
-  shipStart: number[];
-  shipped: number[];
+  readonly shipStart: readonly number[];
+  readonly shipped: readonly number[];
   /** Per entry of `shipped`: its lead-time sample, `s(c).finishedAt − c.firstCommitAt` in seconds (negative: a data error). */
-  lead: number[];
+  readonly lead: readonly number[];
+}
+
+/**
+ * Links whose `ship` column is derived from `shipped` on first read: the metrics read the
+ * changes deployment by deployment, and only reverts, flow and team views ask for a change's
+ * deployment. Writing a million rows in change order is a million random writes.
+ * A class rather than a literal with a getter (see ChangeTable in normalize.ts).
+ */
+class LinkTable implements Links {
+  #ship: number[] | undefined;
+
+  constructor(
+    readonly changes: number,
+    readonly shipStart: readonly number[],
+    readonly shipped: readonly number[],
+    readonly lead: readonly number[],
+    ship?: number[],
+  ) {
+    this.#ship = ship;
+  }
+
+  get ship(): readonly number[] {
+    if (this.#ship === undefined) {
+      const ship = filled(this.changes, -1);
+      const { shipStart, shipped } = this;
+      for (let p = 0; p + 1 < shipStart.length; p++) {
+        const to = shipStart[p + 1] as number;
+        for (let k = shipStart[p] as number; k < to; k++) ship[shipped[k] as number] = p;
+      }
+      this.#ship = ship;
+    }
+    return this.#ship;
+  }
 }
 
 /**
@@ -34,48 +67,35 @@ const BATCH = 4096;
 function linkByIds(data: NormalData): Links {
   const { deployments: d, changeById } = data;
   const { firstCommitAt } = data.changes;
+  const { listed, listStart } = d;
   const n = d.length;
-  const ship = filled(data.changes.length, -1);
   // Per position, counted first and summed into starts at the end (batches resolve late).
   const shipStart = filled(n + 1, 0);
   // Each change is shipped at most once: the lists' final size is known in advance.
   const shipped = filled(data.changes.length, 0);
   const lead = filled(data.changes.length, Number.NaN);
-  const batch = new Array<string>(BATCH).fill('');
-  const from = filled(BATCH, 0);
   const rows = filled(BATCH, 0);
   let len = 0;
-  let m = 0;
-  // In listing order: the earliest listing deployment claims a change, later ones find it claimed.
-  const resolve = (): void => {
-    changeById.claimAll(batch, m, rows);
-    for (let j = 0; j < m; j++) {
-      const c = rows[j] as number;
+  // The successful deployments' lists, in position order: the earliest listing deployment
+  // claims a change, later ones find it claimed. `p` owns `listed[k]`.
+  let p = 0;
+  for (let from = 0; from < listed.length; from += BATCH) {
+    const to = Math.min(listed.length, from + BATCH);
+    changeById.claimAll(listed, from, to, rows);
+    for (let k = from; k < to; k++) {
+      while ((listStart[p + 1] as number) <= k) p++;
+      const c = rows[k - from] as number;
       if (c < 0) continue;
-      const p = from[j] as number;
-      ship[c] = p;
       lead[len] = ((d.t[p] as number) - (firstCommitAt[c] as number)) / 1000;
       shipped[len++] = c;
       shipStart[p + 1] = (shipStart[p + 1] as number) + 1;
     }
-    m = 0;
-  };
-  for (let p = 0; p < n; p++) {
-    if (d.success[p] !== 1) continue;
-    const ids = deploymentChangeIds(d, p);
-    if (ids === undefined) continue;
-    for (let k = 0; k < ids.length; k++) {
-      batch[m] = ids[k] as string;
-      from[m++] = p;
-      if (m === BATCH) resolve();
-    }
   }
-  resolve();
-  for (let p = 0; p < n; p++)
-    shipStart[p + 1] = (shipStart[p + 1] as number) + (shipStart[p] as number);
+  for (let q = 0; q < n; q++)
+    shipStart[q + 1] = (shipStart[q + 1] as number) + (shipStart[q] as number);
   shipped.length = len;
   lead.length = len;
-  return { ship, shipStart, shipped, lead };
+  return new LinkTable(data.changes.length, shipStart, shipped, lead);
 }
 
 function linkByMergeTime(data: NormalData, successes: readonly number[]): Links {
@@ -126,5 +146,5 @@ function linkByMergeTime(data: NormalData, successes: readonly number[]): Links 
       lead[k] = (t - (changes.firstCommitAt[shipped[k] as number] as number)) / 1000;
     }
   }
-  return { ship, shipStart, shipped, lead };
+  return new LinkTable(changes.length, shipStart, shipped, lead, ship);
 }

@@ -3,6 +3,7 @@ import { hashAll, IdIndex, idHash } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
 import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
+import { keepLoads, lengthOf } from './warm.js';
 
 /** A validated input record, read back for the fields few metrics need. */
 export type Rec = Readonly<Record<string, unknown>>;
@@ -27,8 +28,15 @@ export interface Deployments {
   readonly success: readonly number[];
   readonly repository: readonly (string | undefined)[];
   readonly service: readonly (string | undefined)[];
-  /** The validated input records: `environment`, `sha` and `changeIds` are read from them. */
+  /** The validated input records: `environment` and `sha` are read from them. */
   readonly raw: readonly Rec[];
+  /**
+   * The `changeIds` of the successful deployments, row after row: those of row `p` are
+   * `listed[listStart[p]]` to `listed[listStart[p + 1] - 1]`. Copied while each list is in the
+   * cache: linking would otherwise read a million records and their lists from memory again.
+   */
+  readonly listed: readonly string[];
+  readonly listStart: readonly number[];
 }
 
 /** Changes in input order (the first occurrence of each id). Absent instants are NaN. */
@@ -172,11 +180,6 @@ export function deploymentSha(d: Deployments, p: number): string | undefined {
   return optional((d.raw[p] as Rec).sha as string | null | undefined);
 }
 
-/** The changes the deployment lists, validated (`null` reads as absent). */
-export function deploymentChangeIds(d: Deployments, p: number): readonly string[] | undefined {
-  return optional((d.raw[p] as Rec).changeIds as readonly string[] | null | undefined);
-}
-
 type ChangeText = 'author' | 'title' | 'branch' | 'reverts';
 
 /**
@@ -247,6 +250,63 @@ export function filled(n: number, value: number): number[] {
   return out.fill(value);
 }
 
+/** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
+const WARM_BATCH = 1024;
+
+/** Reads the strings of deployment records `from..to-1` into the cache (see warm.ts). */
+function warmDeployments(list: readonly unknown[], from: number, to: number): void {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const d = list[i];
+    if (typeof d !== 'object' || d === null) continue;
+    const r = d as Rec;
+    sum +=
+      lengthOf(r.id) +
+      lengthOf(r.finishedAt) +
+      lengthOf(r.startedAt) +
+      lengthOf(r.sha) +
+      lengthOf(r.repository) +
+      lengthOf(r.service);
+    const ids = r.changeIds;
+    if (Array.isArray(ids)) for (let k = 0; k < ids.length; k++) sum += lengthOf(ids[k]);
+  }
+  keepLoads(sum);
+}
+
+function warmChanges(list: readonly unknown[], from: number, to: number): void {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const c = list[i];
+    if (typeof c !== 'object' || c === null) continue;
+    const r = c as Rec;
+    sum +=
+      lengthOf(r.id) +
+      lengthOf(r.firstCommitAt) +
+      lengthOf(r.createdAt) +
+      lengthOf(r.mergedAt) +
+      lengthOf(r.repository) +
+      lengthOf(r.author) +
+      lengthOf(r.title);
+  }
+  keepLoads(sum);
+}
+
+function warmIncidents(list: readonly unknown[], from: number, to: number): void {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const c = list[i];
+    if (typeof c !== 'object' || c === null) continue;
+    const r = c as Rec;
+    sum +=
+      lengthOf(r.id) +
+      lengthOf(r.createdAt) +
+      lengthOf(r.resolvedAt) +
+      lengthOf(r.repository) +
+      lengthOf(r.deploymentId);
+  }
+  keepLoads(sum);
+}
+
 function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
   const out = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = list[rows[i] as number] as T;
@@ -262,6 +322,7 @@ function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
 function normaliseDeployments(
   rawDeployments: readonly unknown[],
   isProduction: (environment: string) => boolean,
+  changeCount: number,
 ): { deployments: Deployments; hashes: number[]; linked: boolean } {
   const n = rawDeployments.length;
   // Sized for every record and cut to the production ones at the end: lists grown by `push`
@@ -275,38 +336,56 @@ function normaliseDeployments(
   // Each id is hashed here, while its string is in the cache: a pass of its own would read the
   // million strings from memory again.
   const idHashes = filled(n, 0);
+  // Sized for a list entry per change (the usual case; a longer list grows it), for the same reason.
+  const listed = new Array<string>(changeCount);
+  let listedCount = 0;
+  const listStart = filled(n + 1, 0);
   let count = 0;
   let linked = false;
   const K = 'deployments';
-  for (let i = 0; i < n; i++) {
-    const d = asRecord(rawDeployments[i], K, i);
-    const id = requireId(d.id, K, i);
-    const environment = d.environment;
-    if (typeof environment !== 'string') fail(K, i, 'environment', 'is required (a string)');
-    const status = d.status;
-    if (status !== 'success' && status !== 'failure') {
-      fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
+  for (let start = 0; start < n; start += WARM_BATCH) {
+    const end = Math.min(n, start + WARM_BATCH);
+    warmDeployments(rawDeployments, start, end);
+    for (let i = start; i < end; i++) {
+      const d = asRecord(rawDeployments[i], K, i);
+      const id = requireId(d.id, K, i);
+      const environment = d.environment;
+      if (typeof environment !== 'string') fail(K, i, 'environment', 'is required (a string)');
+      const status = d.status;
+      if (status !== 'success' && status !== 'failure') {
+        fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
+      }
+      // Other environments play no part beyond validation: their finish is checked, not parsed.
+      const production = isProduction(environment);
+      if (production) instant(d.finishedAt, t, count, K, i, 'finishedAt');
+      else validInstant(d.finishedAt, K, i, 'finishedAt', true);
+      validInstant(d.startedAt, K, i, 'startedAt');
+      optionalString(d.sha, K, i, 'sha');
+      const repo = optionalString(d.repository, K, i, 'repository');
+      const svc = optionalString(d.service, K, i, 'service');
+      const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
+      if (changeIds !== undefined) linked = true;
+      if (!production) continue;
+      ids[count] = id;
+      idHashes[count] = idHash(id);
+      listStart[count] = listedCount;
+      if (status === 'success') {
+        success[count] = 1;
+        if (changeIds !== undefined) {
+          for (let k = 0; k < changeIds.length; k++) listed[listedCount++] = changeIds[k] as string;
+        }
+      }
+      repository[count] = repo;
+      service[count] = svc;
+      raw[count] = d;
+      count++;
     }
-    // Other environments play no part beyond validation: their finish is checked, not parsed.
-    const production = isProduction(environment);
-    if (production) instant(d.finishedAt, t, count, K, i, 'finishedAt');
-    else validInstant(d.finishedAt, K, i, 'finishedAt', true);
-    validInstant(d.startedAt, K, i, 'startedAt');
-    optionalString(d.sha, K, i, 'sha');
-    const repo = optionalString(d.repository, K, i, 'repository');
-    const svc = optionalString(d.service, K, i, 'service');
-    const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
-    if (changeIds !== undefined) linked = true;
-    if (!production) continue;
-    ids[count] = id;
-    idHashes[count] = idHash(id);
-    success[count] = status === 'success' ? 1 : 0;
-    repository[count] = repo;
-    service[count] = svc;
-    raw[count] = d;
-    count++;
   }
+
   for (const column of [ids, t, success, repository, service, raw, idHashes]) column.length = count;
+  listed.length = listedCount;
+  listStart[count] = listedCount;
+  listStart.length = count + 1;
   let table: Deployments = {
     length: count,
     id: ids,
@@ -315,6 +394,8 @@ function normaliseDeployments(
     repository,
     service,
     raw,
+    listed,
+    listStart,
   };
   const later = (a: number, b: number): boolean => {
     const ta = table.t[a] as number;
@@ -341,6 +422,20 @@ function normaliseDeployments(
 }
 
 function pickDeployments(d: Deployments, rows: readonly number[]): Deployments {
+  const listStart = filled(rows.length + 1, 0);
+  let size = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    listStart[i] = size;
+    size += (d.listStart[r + 1] as number) - (d.listStart[r] as number);
+  }
+  listStart[rows.length] = size;
+  const listed = new Array<string>(size);
+  for (let i = 0, k = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    const to = d.listStart[r + 1] as number;
+    for (let j = d.listStart[r] as number; j < to; j++) listed[k++] = d.listed[j] as string;
+  }
   return {
     length: rows.length,
     id: pick(d.id, rows),
@@ -349,6 +444,8 @@ function pickDeployments(d: Deployments, rows: readonly number[]): Deployments {
     repository: pick(d.repository, rows),
     service: pick(d.service, rows),
     raw: pick(d.raw, rows),
+    listed,
+    listStart,
   };
 }
 
@@ -412,24 +509,29 @@ function normaliseChanges(
   // Hashed while each id is in the cache (see normaliseDeployments).
   const hashes = filled(n, 0);
   const K = 'changes';
-  for (let i = 0; i < n; i++) {
-    const c = asRecord(rawChanges[i], K, i);
-    const id = requireId(c.id, K, i);
-    ids[i] = id;
-    hashes[i] = idHash(id);
-    instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
-    validInstant(c.createdAt, K, i, 'createdAt');
-    validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-    if (mergedAt === undefined) validInstant(c.mergedAt, K, i, 'mergedAt');
-    else optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
-    repository[i] = optionalString(c.repository, K, i, 'repository');
-    optionalString(c.author, K, i, 'author');
-    optionalStrings(c.labels, K, i, 'labels');
-    optionalString(c.title, K, i, 'title');
-    optionalString(c.branch, K, i, 'branch');
-    optionalString(c.reverts, K, i, 'reverts');
-    raw[i] = c;
+  for (let start = 0; start < n; start += WARM_BATCH) {
+    const end = Math.min(n, start + WARM_BATCH);
+    warmChanges(rawChanges, start, end);
+    for (let i = start; i < end; i++) {
+      const c = asRecord(rawChanges[i], K, i);
+      const id = requireId(c.id, K, i);
+      ids[i] = id;
+      hashes[i] = idHash(id);
+      instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
+      validInstant(c.createdAt, K, i, 'createdAt');
+      validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
+      if (mergedAt === undefined) validInstant(c.mergedAt, K, i, 'mergedAt');
+      else optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
+      repository[i] = optionalString(c.repository, K, i, 'repository');
+      optionalString(c.author, K, i, 'author');
+      optionalStrings(c.labels, K, i, 'labels');
+      optionalString(c.title, K, i, 'title');
+      optionalString(c.branch, K, i, 'branch');
+      optionalString(c.reverts, K, i, 'reverts');
+      raw[i] = c;
+    }
   }
+
   const table = new ChangeTable(ids, firstCommitAt, mergedAt, repository, raw);
   const merged = (row: number): number => {
     const m = changeMergedAt(table, row);
@@ -470,16 +572,20 @@ function normaliseIncidents(
   const deploymentId = new Array<string | undefined>(n);
   const hashes = filled(n, 0);
   const K = 'incidents';
-  for (let i = 0; i < n; i++) {
-    const r = asRecord(rawIncidents[i], K, i);
-    const id = requireId(r.id, K, i);
-    ids[i] = id;
-    hashes[i] = idHash(id);
-    instant(r.createdAt, createdAt, i, K, i, 'createdAt');
-    optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
-    repository[i] = optionalString(r.repository, K, i, 'repository');
-    service[i] = optionalString(r.service, K, i, 'service');
-    deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
+  for (let start = 0; start < n; start += WARM_BATCH) {
+    const end = Math.min(n, start + WARM_BATCH);
+    warmIncidents(rawIncidents, start, end);
+    for (let i = start; i < end; i++) {
+      const r = asRecord(rawIncidents[i], K, i);
+      const id = requireId(r.id, K, i);
+      ids[i] = id;
+      hashes[i] = idHash(id);
+      instant(r.createdAt, createdAt, i, K, i, 'createdAt');
+      optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
+      repository[i] = optionalString(r.repository, K, i, 'repository');
+      service[i] = optionalString(r.service, K, i, 'service');
+      deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
+    }
   }
   const resolved = (row: number): number => {
     const r = resolvedAt[row] as number;
@@ -557,7 +663,7 @@ export function normaliseData(
   const rawDeployments = requireArray(raw, 'deployments');
   const rawChanges = requireArray(raw, 'changes');
   const rawIncidents = requireArray(raw, 'incidents');
-  const d = normaliseDeployments(rawDeployments, isProduction);
+  const d = normaliseDeployments(rawDeployments, isProduction, rawChanges.length);
   // Linking by changeIds never reads mergedAt: then it is only validated, parsed if asked.
   const c = normaliseChanges(rawChanges, !d.linked);
   const incidents = normaliseIncidents(rawIncidents);

@@ -27,6 +27,11 @@ export class SparseLists<T> {
     return s === 0 ? NONE : (this.#lists[s - 1] as T[]);
   }
 
+  /** Whether no row has a list. */
+  isEmpty(): boolean {
+    return this.#lists.length === 0;
+  }
+
   has(row: number): boolean {
     return this.#slot !== undefined && this.#slot[row] !== 0;
   }
