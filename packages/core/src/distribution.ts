@@ -13,10 +13,12 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   const hi = Math.ceil(h);
   const a = sorted[lo] as number;
   const b = sorted[hi] as number;
-  if (lo === hi) return a;
-  // Rounding may push a + f·(b − a) a hair outside [a, b]; keep percentiles ordered.
-  const v = a + (h - lo) * (b - a);
-  return Math.min(Math.max(v, a), b);
+  return lo === hi ? a : interpolate(a, b, h - lo);
+}
+
+/** `a + f·(b − a)` for `a <= b`, kept within [a, b]: rounding may push it a hair outside. */
+function interpolate(a: number, b: number, f: number): number {
+  return Math.min(Math.max(a + f * (b - a), a), b);
 }
 
 /** The empty distribution: every statistic is `null` ("no data"), never zero. */
@@ -38,86 +40,134 @@ export function distribution(samples: ArrayLike<number>): Distribution {
   return samples.length === 0 ? emptyDistribution() : summariseInPlace(Float64Array.from(samples));
 }
 
-/** Like `distribution`, but sorts `samples` itself instead of a copy (for samples it owns). */
+/** The percentiles every distribution reports, ascending. */
+const QUANTILES = [0.5, 0.75, 0.9, 0.95] as const;
+
+/**
+ * Like `distribution`, but reorders `samples` itself instead of a copy (for samples it owns).
+ * The percentiles are order statistics found by selection, in linear time: a million lead
+ * times are not sorted for four of their values. The mean is the exact sum rounded once, the
+ * same in any order.
+ */
 export function summariseInPlace(samples: Float64Array): Distribution {
   const n = samples.length;
   if (n === 0) return emptyDistribution();
-  const sorted = n >= RADIX_MIN && nonNegative(samples) ? radixSort(samples) : samples.sort();
-  // Summing in sorted order makes the mean independent of the input order.
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  let min = samples[0] as number;
+  let max = min;
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const x = samples[i] as number;
+    if (x < min) min = x;
+    else if (x > max) max = x;
+    // NaN and -0 are ordered by the sort but not by comparisons: those samples are sorted.
+    if (Number.isNaN(x) || (x === 0 && 1 / x < 0)) plain = false;
+  }
+  let quantiles: number[];
+  if (plain) quantiles = selectPercentiles(samples);
+  else {
+    const sorted = samples.sort();
+    quantiles = QUANTILES.map((p) => percentile(sorted, p) as number);
+    min = sorted[0] as number;
+    max = sorted[n - 1] as number;
+  }
+  const [median, p75, p90, p95] = quantiles as [number, number, number, number];
   return {
     count: n,
-    median: percentile(sorted, 0.5),
-    p75: percentile(sorted, 0.75),
-    p90: percentile(sorted, 0.9),
-    p95: percentile(sorted, 0.95),
-    mean: clamp(sum / n, sorted[0] as number, sorted[n - 1] as number),
-    min: sorted[0] as number,
-    max: sorted[n - 1] as number,
+    median,
+    p75,
+    p90,
+    p95,
+    mean: clamp(exactSum(samples) / n, min, max),
+    min,
+    max,
   };
 }
 
-/** Below this many samples the built-in sort is as fast. */
-const RADIX_MIN = 4096;
+/** `percentile` of each of QUANTILES, by selection; `samples` are left partitioned. */
+function selectPercentiles(samples: Float64Array): number[] {
+  const last = samples.length - 1;
+  // Ranks come in ascending order: once rank r is in place nothing after it is smaller, so
+  // each next rank is selected among the samples after the previous one.
+  let from = 0;
+  const at = (rank: number): number => {
+    if (rank >= from) {
+      select(samples, rank, from, last);
+      from = rank + 1;
+    }
+    return samples[rank] as number;
+  };
+  return QUANTILES.map((p) => {
+    const h = last * p;
+    const lo = Math.floor(h);
+    const a = at(lo);
+    return lo === h ? a : interpolate(a, minimumFrom(samples, lo + 1), h - lo);
+  });
+}
 
-/** True when every sample is +0 or above (no NaN, no -0): their bit patterns sort as numbers. */
-function nonNegative(samples: Float64Array): boolean {
-  for (let i = 0; i < samples.length; i++) {
+/** The smallest of `samples[from..]`: after rank `from - 1` is selected, rank `from` itself. */
+function minimumFrom(samples: Float64Array, from: number): number {
+  let min = samples[from] as number;
+  for (let i = from + 1; i < samples.length; i++) {
     const x = samples[i] as number;
-    if (!(x > 0) && !(x === 0 && 1 / x > 0)) return false;
+    if (x < min) min = x;
   }
-  return true;
+  return min;
 }
 
 /**
- * Sorts non-negative doubles by their IEEE bit patterns, least significant 16 bits first (four
- * stable counting passes): a million lead times in about a third of the built-in sort's time,
- * and the same order (equal numbers have equal bits here).
+ * The sum of `samples` exactly, rounded once to the nearest double (Shewchuk's algorithm, as
+ * Python's `math.fsum`): the same number whatever their order.
  */
-function radixSort(samples: Float64Array): Float64Array {
-  const n = samples.length;
-  let from: Uint32Array<ArrayBufferLike> = new Uint32Array(
-    samples.buffer,
-    samples.byteOffset,
-    n * 2,
-  );
-  let to: Uint32Array<ArrayBufferLike> = new Uint32Array(n * 2);
-  const count = new Int32Array(65_536);
-  for (let pass = 0; pass < 4; pass++) {
-    // Little-endian words: [2i] holds the low 32 bits of sample i, [2i + 1] the high ones.
-    const word = pass >> 1;
-    const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = 0; i < n; i++) {
-      const k = ((from[2 * i + word] as number) >>> shift) & 0xffff;
-      count[k] = (count[k] as number) + 1;
+export function exactSum(samples: ArrayLike<number>): number {
+  // Non-overlapping partial sums, smallest magnitude first, whose exact total is the sum so far.
+  // Each partial is at least 2^53 times the one before: doubles span 2^2098, so 40 of them fit.
+  const partials = new Float64Array(PARTIALS);
+  let count = 0;
+  for (let k = 0; k < samples.length; k++) {
+    let x = samples[k] as number;
+    // Infinities and NaN have no exact sum: the plain one says what they make.
+    if (!Number.isFinite(x)) return plainSum(samples);
+    let i = 0;
+    for (let j = 0; j < count; j++) {
+      let y = partials[j] as number;
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
     }
-    // A pass where every sample has the same digit would only copy them.
-    if (count.includes(n)) continue;
-    let sum = 0;
-    for (let k = 0; k < 65_536; k++) {
-      const c = count[k] as number;
-      count[k] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const lo = from[2 * i] as number;
-      const hi = from[2 * i + 1] as number;
-      const k = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
-      const j = count[k] as number;
-      count[k] = j + 1;
-      to[2 * j] = lo;
-      to[2 * j + 1] = hi;
-    }
-    const swap = from;
-    from = to;
-    to = swap;
+    // A finite sum past the largest double overflows: as plain addition would.
+    if (!Number.isFinite(x)) return plainSum(samples);
+    partials[i] = x;
+    count = i + 1;
   }
-  // An odd number of copying passes leaves the result in the scratch buffer.
-  if (from.buffer !== samples.buffer) samples.set(new Float64Array(from.buffer, 0, n));
-  return samples;
+  let n = count;
+  if (n === 0) return 0;
+  let hi = partials[--n] as number;
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = partials[--n] as number;
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  // Half-way between two doubles with more below in the same direction: round that way.
+  const below = n > 0 ? (partials[n - 1] as number) : 0;
+  if ((lo < 0 && below < 0) || (lo > 0 && below > 0)) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
 }
+
+/** Room for the partial sums of `exactSum`. */
+const PARTIALS = 48;
 
 /** The median of samples in any order, `null` when there are none. */
 export function median(samples: ArrayLike<number>): number | null {
@@ -141,20 +191,20 @@ export function medianBySelection(samples: Float64Array): number | null {
   if (n === 0) return null;
   const h = (n - 1) * 0.5;
   const lo = Math.floor(h);
-  select(samples, lo);
+  select(samples, lo, 0, n - 1);
   const a = samples[lo] as number;
   if (lo === Math.ceil(h)) return a;
   // Everything after `lo` is >= a: the next order statistic is their minimum.
-  let b = samples[lo + 1] as number;
-  for (let i = lo + 2; i < n; i++) if ((samples[i] as number) < b) b = samples[i] as number;
-  const v = a + (h - lo) * (b - a);
-  return Math.min(Math.max(v, a), b);
+  return interpolate(a, minimumFrom(samples, lo + 1), h - lo);
 }
 
-/** Hoare's selection: afterwards `a[k]` holds the k-th smallest, smaller before, larger after. */
-function select(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
+/**
+ * Hoare's selection within `a[from..to]`: afterwards `a[k]` holds the k-th smallest of them,
+ * no larger ones before it and no smaller ones after.
+ */
+function select(a: Float64Array, k: number, from: number, to: number): void {
+  let lo = from;
+  let hi = to;
   while (hi > lo) {
     const x = a[lo] as number;
     const y = a[(lo + hi) >>> 1] as number;
@@ -178,6 +228,12 @@ function select(a: Float64Array, k: number): void {
     else if (k >= i) lo = i;
     else return;
   }
+}
+
+function plainSum(samples: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < samples.length; i++) sum += samples[i] as number;
+  return sum;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
