@@ -85,6 +85,16 @@ describe('IdIndex', () => {
     expect(expected.slice(0, 6)).toEqual([5, 9, -1, -1, 2999, -1]);
   });
 
+  it('finds every id after compaction, when positions in kept differ from rows', () => {
+    // 20,000 ids, each twice in a row: compaction rewrites a slot before the id's second row
+    // looks for it, and from the third id on, positions in `kept` differ from the rows.
+    const items = Array.from({ length: 40_000 }, (_, i) => ({ id: String(i >> 1), v: i }));
+    const { index, kept } = build(items);
+    expect(kept).toEqual(Array.from({ length: 20_000 }, (_, i) => 2 * i + 1));
+    for (let i = 0; i < 20_000; i++) expect(index.ids[index.get(String(i))]).toBe(String(i));
+    expect(index.get('20000')).toBe(-1);
+  });
+
   it('finds an id already hashed, with the hash hashAll gives', () => {
     const ids = ['a', 'b', 'c'];
     const { index } = IdIndex.build(ids, () => false);
