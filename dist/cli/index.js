@@ -31492,7 +31492,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 1661:
+/***/ 1435:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40000,36 +40000,63 @@ class DoraInputError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../core/dist/warm.js
+/*
+ * Warming: a loop that only reads, run over a batch of records before the loop that validates
+ * them. Records parsed from JSON sit wherever the collector's heap put them, so each record and
+ * each of its strings is a cache miss. A validating loop does so much per record that the
+ * processor takes those misses one after another; a loop of independent loads lets it overlap
+ * them. Measured at a million records: normalising took 0.8 of the time.
+ */
+/** Where the warmed lengths go: a store the compiler must keep, so the loads stay too. */
+const sink = { total: 0 };
+/** Keeps the loads that computed `total`. */
+function keepLoads(total) {
+    sink.total = (sink.total + total) | 0;
+}
+/** A string's length (reading it brings the string into the cache); 0 for anything else. */
+function lengthOf(value) {
+    return typeof value === 'string' ? value.length : 0;
+}
+//# sourceMappingURL=warm.js.map
 ;// CONCATENATED MODULE: ../core/dist/id-index.js
 var _a;
+
+
 /**
  * Rows by id, one per id: the index of the changes that deployments' `changeIds` are joined
  * against, a million look-ups into a million ids. At that size the join is bound by memory
  * latency, not by arithmetic, so the layout and the order of the work are chosen for it:
  *
- * - one plain array holds three entries per slot, the id's hash, 1 + its row (0: empty) and
- *   the id itself, so a probe reads one cache line rather than one per list;
+ * - a slot is one number, the id's hash and 1 + its row packed together (0: empty), in a list
+ *   of doubles: 16 MB at a million ids, held unboxed and never scanned by the garbage
+ *   collector, where a slot of three entries (hash, row, id) took 48 MB;
  * - hashes are computed in a pass of their own before the table is touched, and look-ups come
  *   in batches split into the same passes (hash, probe, compare): each pass is a short loop
  *   whose iterations do not wait on each other, so the processor overlaps their cache misses
  *   instead of taking them one after another (about twice as fast at a million).
  *
- * A plain array rather than typed arrays: a typed array's memory is external to V8's heap, and
+ * Plain arrays rather than typed arrays: a typed array's memory is external to V8's heap, and
  * enough of it starts a full collection of the whole heap, the input included.
  */
 class IdIndex {
     /** The id of each row. */
     ids;
-    /** Per slot `p`: `[3p]` the id's hash (with `CLAIMED`), `[3p + 1]` 1 + its row, `[3p + 2]` the id. */
+    /** Per slot: 0 when empty, else `stored hash · rows + 1 + row` (see `Packing`). */
     #table;
     #mask;
+    #pack;
+    /** Per row: 1 once claimed. */
+    #claimed;
     /** Scratch lists of `claimAll`, kept between batches. */
     #batchHashes = [];
     #batchSlots = [];
-    constructor(ids, table) {
+    constructor(ids, table, pack) {
         this.ids = ids;
         this.#table = table;
-        this.#mask = table.length / 3 - 1;
+        this.#mask = table.length - 1;
+        this.#pack = pack;
+        this.#claimed = new Uint8Array(ids.length);
     }
     /**
      * Indexes the rows `0..ids.length-1`. When ids repeat, `later(a, b)` says whether row `a`
@@ -40044,30 +40071,33 @@ class IdIndex {
         while (capacity < n * 2)
             capacity *= 2;
         const mask = capacity - 1;
-        const table = new Array(capacity * 3).fill(0);
+        const pack = packing(n);
+        const { rows, hashMask } = pack;
+        // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
+        const table = filled(capacity, 0.5).fill(0);
         let duplicates = false;
         for (let i = 0; i < n; i++) {
             const h = hashes[i];
+            const stored = h & hashMask;
             let p = h & mask;
             for (;;) {
-                const at = 3 * p;
-                const s = table[at + 1];
-                if (s === 0) {
-                    table[at] = h;
-                    table[at + 1] = i + 1;
-                    table[at + 2] = ids[i];
+                const v = table[p];
+                if (v === 0) {
+                    table[p] = stored * rows + i + 1;
                     break;
                 }
-                if (table[at] === h && table[at + 2] === ids[i]) {
+                const high = Math.floor(v / rows);
+                const row = v - high * rows - 1;
+                if (high === stored && ids[row] === ids[i]) {
                     duplicates = true;
-                    if (later(i, s - 1))
-                        table[at + 1] = i + 1;
+                    if (later(i, row))
+                        table[p] = stored * rows + i + 1;
                     break;
                 }
                 p = (p + 1) & mask;
             }
         }
-        const index = new _a(ids, table);
+        const index = new _a(ids, table, pack);
         if (!duplicates)
             return { index, kept: undefined };
         return index.#compact(hashes);
@@ -40076,32 +40106,48 @@ class IdIndex {
     #compact(hashes) {
         const { ids } = this;
         const table = this.#table;
+        const { rows } = this.#pack;
         const kept = [];
-        const done = new Uint8Array(table.length / 3);
+        const done = new Uint8Array(table.length);
+        // Every slot is found before any is rewritten: probing compares the ids of the rows the
+        // slots hold, and a rewritten slot holds a position in `kept` instead.
+        const slots = ids.map((id, i) => this.#slotOf(id, hashes[i]));
         for (let i = 0; i < ids.length; i++) {
-            const p = this.#slotOf(ids[i], hashes[i]);
+            const p = slots[i];
             if (done[p] === 1)
                 continue;
             done[p] = 1;
-            kept.push(table[3 * p + 1] - 1);
-            table[3 * p + 1] = kept.length;
+            const v = table[p];
+            const high = Math.floor(v / rows);
+            kept.push(v - high * rows - 1);
+            table[p] = high * rows + kept.length;
         }
         const keptIds = kept.map((row) => ids[row]);
-        return { index: new _a(keptIds, table), kept };
+        return { index: new _a(keptIds, table, this.#pack), kept };
     }
     /** The slot holding this id (whose hash is `h`), or -1. */
     #slotOf(id, h) {
         const table = this.#table;
         const mask = this.#mask;
+        const { rows, hashMask } = this.#pack;
+        const stored = h & hashMask;
+        const ids = this.ids;
         let p = h & mask;
         for (;;) {
-            const at = 3 * p;
-            if (table[at + 1] === 0)
+            const v = table[p];
+            if (v === 0)
                 return -1;
-            if ((table[at] & SMALL) === h && table[at + 2] === id)
+            const high = Math.floor(v / rows);
+            if (high === stored && ids[v - high * rows - 1] === id)
                 return p;
             p = (p + 1) & mask;
         }
+    }
+    /** The row in slot `p`. */
+    #rowAt(p) {
+        const v = this.#table[p];
+        const { rows } = this.#pack;
+        return v - Math.floor(v / rows) * rows - 1;
     }
     /** The row with this id, or -1. */
     get(id) {
@@ -40110,58 +40156,67 @@ class IdIndex {
     /** `get` of an id whose hash `hashAll` has already computed. */
     getHashed(id, hash) {
         const p = this.#slotOf(id, hash);
-        return p < 0 ? -1 : this.#table[3 * p + 1] - 1;
+        return p < 0 ? -1 : this.#rowAt(p);
     }
-    /**
-     * The row with this id the first time it is claimed; -1 when absent or claimed before.
-     * The mark sits in the slot just read: no second random read per look-up.
-     */
+    /** The row with this id the first time it is claimed; -1 when absent or claimed before. */
     claim(id) {
         const p = this.#slotOf(id, hashId(id) & SMALL);
-        return p < 0 ? -1 : this.#claimSlot(p);
+        return p < 0 ? -1 : this.#claimRow(this.#rowAt(p));
     }
-    #claimSlot(p) {
-        const table = this.#table;
-        const h = table[3 * p];
-        if ((h & CLAIMED) !== 0)
+    #claimRow(row) {
+        if (this.#claimed[row] === 1)
             return -1;
-        table[3 * p] = h | CLAIMED;
-        return table[3 * p + 1] - 1;
+        this.#claimed[row] = 1;
+        return row;
     }
     /**
-     * `claim` of `ids[0..count-1]` in that order, written to `rows[0..count-1]`; the same
-     * answers, in passes over the batch so that the look-ups' cache misses overlap.
+     * `claim` of `ids[from..to-1]` in that order, written to `rows[0..to-from-1]`; the same
+     * answers, in passes over the run so that the look-ups' cache misses overlap.
      */
-    claimAll(ids, count, rows) {
+    claimAll(ids, from, to, rows) {
         const table = this.#table;
         const mask = this.#mask;
+        const { rows: span, hashMask } = this.#pack;
+        const own = this.ids;
         const hashes = this.#batchHashes;
         const slots = this.#batchSlots;
+        const count = to - from;
+        // The ids' strings are read first (see warm.ts): hashing them one by one would take the
+        // cache misses in turn.
+        let sum = 0;
         for (let j = 0; j < count; j++)
-            hashes[j] = hashId(ids[j]) & SMALL;
-        // First slot with the same hash, or -1: the ids are compared only in the next pass.
+            sum += ids[from + j].length;
+        keepLoads(sum);
+        for (let j = 0; j < count; j++)
+            hashes[j] = hashId(ids[from + j]) & SMALL;
+        // The row of the first slot with the same hash, or -1: the ids are compared in a later pass.
         for (let j = 0; j < count; j++) {
             const h = hashes[j];
+            const stored = h & hashMask;
             let p = h & mask;
+            let row = -1;
             for (;;) {
-                const at = 3 * p;
-                if (table[at + 1] === 0) {
-                    p = -1;
+                const v = table[p];
+                if (v === 0)
+                    break;
+                const high = Math.floor(v / span);
+                if (high === stored) {
+                    row = v - high * span - 1;
                     break;
                 }
-                if ((table[at] & SMALL) === h)
-                    break;
                 p = (p + 1) & mask;
             }
-            slots[j] = p;
+            slots[j] = row;
         }
         for (let j = 0; j < count; j++) {
-            let p = slots[j];
-            const id = ids[j];
+            let row = slots[j];
+            const id = ids[from + j];
             // Two ids with one hash: the rare case, probed again comparing the ids themselves.
-            if (p >= 0 && table[3 * p + 2] !== id)
-                p = this.#slotOf(id, hashes[j]);
-            rows[j] = p < 0 ? -1 : this.#claimSlot(p);
+            if (row >= 0 && own[row] !== id) {
+                const p = this.#slotOf(id, hashes[j]);
+                row = p < 0 ? -1 : this.#rowAt(p);
+            }
+            rows[j] = row < 0 ? -1 : this.#claimRow(row);
         }
     }
     get size() {
@@ -40169,10 +40224,15 @@ class IdIndex {
     }
 }
 _a = IdIndex;
+function packing(n) {
+    let bits = 1;
+    while (2 ** bits <= n)
+        bits++;
+    const hashBits = Math.min(30, 53 - bits);
+    return { rows: 2 ** bits, hashMask: hashBits >= 30 ? SMALL : 2 ** hashBits - 1 };
+}
 /** Hashes are stored masked to 30 bits: small integers, unboxed in any V8 configuration. */
 const SMALL = 0x3fffffff;
-/** Set beside the hash of a claimed id (still a small integer). */
-const CLAIMED = 0x40000000;
 /** An id's hash as the index keeps it, masked to 30 bits. */
 function idHash(id) {
     return hashId(id) & SMALL;
@@ -40507,6 +40567,7 @@ function keptRows(n, groups, later) {
 
 
 
+
 // The record's name (`deployments[3]`) is built only when it is needed: for the error.
 function fail(kind, index, field, problem) {
     throw new DoraInputError(`${kind}[${index}]`, field, problem);
@@ -40572,10 +40633,6 @@ function deploymentEnvironment(d, p) {
 function deploymentSha(d, p) {
     return optional(d.raw[p].sha);
 }
-/** The changes the deployment lists, validated (`null` reads as absent). */
-function deploymentChangeIds(d, p) {
-    return optional(d.raw[p].changeIds);
-}
 /**
  * A validated optional string field of a change (`null` reads as absent, as in validation).
  * One named property read per field: a read by a computed name is several times slower, and
@@ -40636,6 +40693,64 @@ function filled(n, value) {
     out.length = n;
     return out.fill(value);
 }
+/** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
+const WARM_BATCH = 1024;
+/** Reads the strings of deployment records `from..to-1` into the cache (see warm.ts). */
+function warmDeployments(list, from, to) {
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+        const d = list[i];
+        if (typeof d !== 'object' || d === null)
+            continue;
+        const r = d;
+        sum +=
+            lengthOf(r.id) +
+                lengthOf(r.finishedAt) +
+                lengthOf(r.startedAt) +
+                lengthOf(r.sha) +
+                lengthOf(r.repository) +
+                lengthOf(r.service);
+        const ids = r.changeIds;
+        if (Array.isArray(ids))
+            for (let k = 0; k < ids.length; k++)
+                sum += lengthOf(ids[k]);
+    }
+    keepLoads(sum);
+}
+function warmChanges(list, from, to) {
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+        const c = list[i];
+        if (typeof c !== 'object' || c === null)
+            continue;
+        const r = c;
+        sum +=
+            lengthOf(r.id) +
+                lengthOf(r.firstCommitAt) +
+                lengthOf(r.createdAt) +
+                lengthOf(r.mergedAt) +
+                lengthOf(r.repository) +
+                lengthOf(r.author) +
+                lengthOf(r.title);
+    }
+    keepLoads(sum);
+}
+function warmIncidents(list, from, to) {
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+        const c = list[i];
+        if (typeof c !== 'object' || c === null)
+            continue;
+        const r = c;
+        sum +=
+            lengthOf(r.id) +
+                lengthOf(r.createdAt) +
+                lengthOf(r.resolvedAt) +
+                lengthOf(r.repository) +
+                lengthOf(r.deploymentId);
+    }
+    keepLoads(sum);
+}
 function pick(list, rows) {
     const out = new Array(rows.length);
     for (let i = 0; i < rows.length; i++)
@@ -40647,7 +40762,7 @@ function pick(list, rows) {
  * order: a deployment's latest-finished attempt (a re-run replaces the earlier attempt), the
  * latest-merged change, the latest-resolved incident (resolved beats open).
  */
-function normaliseDeployments(rawDeployments, isProduction) {
+function normaliseDeployments(rawDeployments, isProduction, changeCount) {
     const n = rawDeployments.length;
     // Sized for every record and cut to the production ones at the end: lists grown by `push`
     // to a million entries are copied again and again, and the copies are old-space garbage.
@@ -40660,44 +40775,62 @@ function normaliseDeployments(rawDeployments, isProduction) {
     // Each id is hashed here, while its string is in the cache: a pass of its own would read the
     // million strings from memory again.
     const idHashes = filled(n, 0);
+    // Sized for a list entry per change (the usual case; a longer list grows it), for the same reason.
+    const listed = new Array(changeCount);
+    let listedCount = 0;
+    const listStart = filled(n + 1, 0);
     let count = 0;
     let linked = false;
     const K = 'deployments';
-    for (let i = 0; i < n; i++) {
-        const d = asRecord(rawDeployments[i], K, i);
-        const id = requireId(d.id, K, i);
-        const environment = d.environment;
-        if (typeof environment !== 'string')
-            fail(K, i, 'environment', 'is required (a string)');
-        const status = d.status;
-        if (status !== 'success' && status !== 'failure') {
-            fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
+    for (let start = 0; start < n; start += WARM_BATCH) {
+        const end = Math.min(n, start + WARM_BATCH);
+        warmDeployments(rawDeployments, start, end);
+        for (let i = start; i < end; i++) {
+            const d = asRecord(rawDeployments[i], K, i);
+            const id = requireId(d.id, K, i);
+            const environment = d.environment;
+            if (typeof environment !== 'string')
+                fail(K, i, 'environment', 'is required (a string)');
+            const status = d.status;
+            if (status !== 'success' && status !== 'failure') {
+                fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
+            }
+            // Other environments play no part beyond validation: their finish is checked, not parsed.
+            const production = isProduction(environment);
+            if (production)
+                instant(d.finishedAt, t, count, K, i, 'finishedAt');
+            else
+                validInstant(d.finishedAt, K, i, 'finishedAt', true);
+            validInstant(d.startedAt, K, i, 'startedAt');
+            optionalString(d.sha, K, i, 'sha');
+            const repo = optionalString(d.repository, K, i, 'repository');
+            const svc = optionalString(d.service, K, i, 'service');
+            const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
+            if (changeIds !== undefined)
+                linked = true;
+            if (!production)
+                continue;
+            ids[count] = id;
+            idHashes[count] = idHash(id);
+            listStart[count] = listedCount;
+            if (status === 'success') {
+                success[count] = 1;
+                if (changeIds !== undefined) {
+                    for (let k = 0; k < changeIds.length; k++)
+                        listed[listedCount++] = changeIds[k];
+                }
+            }
+            repository[count] = repo;
+            service[count] = svc;
+            raw[count] = d;
+            count++;
         }
-        // Other environments play no part beyond validation: their finish is checked, not parsed.
-        const production = isProduction(environment);
-        if (production)
-            instant(d.finishedAt, t, count, K, i, 'finishedAt');
-        else
-            validInstant(d.finishedAt, K, i, 'finishedAt', true);
-        validInstant(d.startedAt, K, i, 'startedAt');
-        optionalString(d.sha, K, i, 'sha');
-        const repo = optionalString(d.repository, K, i, 'repository');
-        const svc = optionalString(d.service, K, i, 'service');
-        const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
-        if (changeIds !== undefined)
-            linked = true;
-        if (!production)
-            continue;
-        ids[count] = id;
-        idHashes[count] = idHash(id);
-        success[count] = status === 'success' ? 1 : 0;
-        repository[count] = repo;
-        service[count] = svc;
-        raw[count] = d;
-        count++;
     }
     for (const column of [ids, t, success, repository, service, raw, idHashes])
         column.length = count;
+    listed.length = listedCount;
+    listStart[count] = listedCount;
+    listStart.length = count + 1;
     let table = {
         length: count,
         id: ids,
@@ -40706,6 +40839,8 @@ function normaliseDeployments(rawDeployments, isProduction) {
         repository,
         service,
         raw,
+        listed,
+        listStart,
     };
     const later = (a, b) => {
         const ta = table.t[a];
@@ -40733,6 +40868,21 @@ function normaliseDeployments(rawDeployments, isProduction) {
     return { deployments: table, hashes, linked };
 }
 function pickDeployments(d, rows) {
+    const listStart = filled(rows.length + 1, 0);
+    let size = 0;
+    for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        listStart[i] = size;
+        size += d.listStart[r + 1] - d.listStart[r];
+    }
+    listStart[rows.length] = size;
+    const listed = new Array(size);
+    for (let i = 0, k = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const to = d.listStart[r + 1];
+        for (let j = d.listStart[r]; j < to; j++)
+            listed[k++] = d.listed[j];
+    }
     return {
         length: rows.length,
         id: pick(d.id, rows),
@@ -40741,6 +40891,8 @@ function pickDeployments(d, rows) {
         repository: pick(d.repository, rows),
         service: pick(d.service, rows),
         raw: pick(d.raw, rows),
+        listed,
+        listStart,
     };
 }
 /** The rows in (finishedAt, id) order, or undefined when they already are. */
@@ -40800,25 +40952,29 @@ function normaliseChanges(rawChanges, parseMerged) {
     // Hashed while each id is in the cache (see normaliseDeployments).
     const hashes = filled(n, 0);
     const K = 'changes';
-    for (let i = 0; i < n; i++) {
-        const c = asRecord(rawChanges[i], K, i);
-        const id = requireId(c.id, K, i);
-        ids[i] = id;
-        hashes[i] = idHash(id);
-        instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
-        validInstant(c.createdAt, K, i, 'createdAt');
-        validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-        if (mergedAt === undefined)
-            validInstant(c.mergedAt, K, i, 'mergedAt');
-        else
-            normalize_optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
-        repository[i] = optionalString(c.repository, K, i, 'repository');
-        optionalString(c.author, K, i, 'author');
-        optionalStrings(c.labels, K, i, 'labels');
-        optionalString(c.title, K, i, 'title');
-        optionalString(c.branch, K, i, 'branch');
-        optionalString(c.reverts, K, i, 'reverts');
-        raw[i] = c;
+    for (let start = 0; start < n; start += WARM_BATCH) {
+        const end = Math.min(n, start + WARM_BATCH);
+        warmChanges(rawChanges, start, end);
+        for (let i = start; i < end; i++) {
+            const c = asRecord(rawChanges[i], K, i);
+            const id = requireId(c.id, K, i);
+            ids[i] = id;
+            hashes[i] = idHash(id);
+            instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
+            validInstant(c.createdAt, K, i, 'createdAt');
+            validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
+            if (mergedAt === undefined)
+                validInstant(c.mergedAt, K, i, 'mergedAt');
+            else
+                normalize_optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
+            repository[i] = optionalString(c.repository, K, i, 'repository');
+            optionalString(c.author, K, i, 'author');
+            optionalStrings(c.labels, K, i, 'labels');
+            optionalString(c.title, K, i, 'title');
+            optionalString(c.branch, K, i, 'branch');
+            optionalString(c.reverts, K, i, 'reverts');
+            raw[i] = c;
+        }
     }
     const table = new ChangeTable(ids, firstCommitAt, mergedAt, repository, raw);
     const merged = (row) => {
@@ -40854,16 +41010,20 @@ function normaliseIncidents(rawIncidents) {
     const deploymentId = new Array(n);
     const hashes = filled(n, 0);
     const K = 'incidents';
-    for (let i = 0; i < n; i++) {
-        const r = asRecord(rawIncidents[i], K, i);
-        const id = requireId(r.id, K, i);
-        ids[i] = id;
-        hashes[i] = idHash(id);
-        instant(r.createdAt, createdAt, i, K, i, 'createdAt');
-        normalize_optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
-        repository[i] = optionalString(r.repository, K, i, 'repository');
-        service[i] = optionalString(r.service, K, i, 'service');
-        deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
+    for (let start = 0; start < n; start += WARM_BATCH) {
+        const end = Math.min(n, start + WARM_BATCH);
+        warmIncidents(rawIncidents, start, end);
+        for (let i = start; i < end; i++) {
+            const r = asRecord(rawIncidents[i], K, i);
+            const id = requireId(r.id, K, i);
+            ids[i] = id;
+            hashes[i] = idHash(id);
+            instant(r.createdAt, createdAt, i, K, i, 'createdAt');
+            normalize_optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
+            repository[i] = optionalString(r.repository, K, i, 'repository');
+            service[i] = optionalString(r.service, K, i, 'service');
+            deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
+        }
     }
     const resolved = (row) => {
         const r = resolvedAt[row];
@@ -40938,7 +41098,7 @@ function normaliseData(data, isProduction) {
     const rawDeployments = requireArray(raw, 'deployments');
     const rawChanges = requireArray(raw, 'changes');
     const rawIncidents = requireArray(raw, 'incidents');
-    const d = normaliseDeployments(rawDeployments, isProduction);
+    const d = normaliseDeployments(rawDeployments, isProduction, rawChanges.length);
     // Linking by changeIds never reads mergedAt: then it is only validated, parsed if asked.
     const c = normaliseChanges(rawChanges, !d.linked);
     const incidents = normaliseIncidents(rawIncidents);
@@ -41217,6 +41377,10 @@ class SparseLists {
         const s = this.#slot === undefined ? 0 : this.#slot[row];
         return s === 0 ? NONE : this.#lists[s - 1];
     }
+    /** Whether no row has a list. */
+    isEmpty() {
+        return this.#lists.length === 0;
+    }
     has(row) {
         return this.#slot !== undefined && this.#slot[row] !== 0;
     }
@@ -41401,6 +41565,9 @@ function markRollbacks(d, successes, flags, reasons) {
     }
 }
 function markReverted(data, links, classes, reasons) {
+    // Without reverts the changes' deployments are not needed (links build them on first read).
+    if (classes.revertedBy.isEmpty())
+        return;
     const { ship } = links;
     const ids = data.changes.id;
     for (let c = 0; c < ship.length; c++) {
@@ -41486,6 +41653,39 @@ function markFailures(data, successes, links, classes, reasons) {
 
 
 /**
+ * Links whose `ship` column is derived from `shipped` on first read: the metrics read the
+ * changes deployment by deployment, and only reverts, flow and team views ask for a change's
+ * deployment. Writing a million rows in change order is a million random writes.
+ * A class rather than a literal with a getter (see ChangeTable in normalize.ts).
+ */
+class LinkTable {
+    changes;
+    shipStart;
+    shipped;
+    lead;
+    #ship;
+    constructor(changes, shipStart, shipped, lead, ship) {
+        this.changes = changes;
+        this.shipStart = shipStart;
+        this.shipped = shipped;
+        this.lead = lead;
+        this.#ship = ship;
+    }
+    get ship() {
+        if (this.#ship === undefined) {
+            const ship = filled(this.changes, -1);
+            const { shipStart, shipped } = this;
+            for (let p = 0; p + 1 < shipStart.length; p++) {
+                const to = shipStart[p + 1];
+                for (let k = shipStart[p]; k < to; k++)
+                    ship[shipped[k]] = p;
+            }
+            this.#ship = ship;
+        }
+        return this.#ship;
+    }
+}
+/**
  * Sets `s(c)` for every change: the earliest-finished successful production deployment whose
  * `changeIds` lists it. Only when no deployment in the input carries `changeIds` does the
  * fallback apply: the earliest successful production deployment finished at or after
@@ -41501,52 +41701,37 @@ const BATCH = 4096;
 function linkByIds(data) {
     const { deployments: d, changeById } = data;
     const { firstCommitAt } = data.changes;
+    const { listed, listStart } = d;
     const n = d.length;
-    const ship = filled(data.changes.length, -1);
     // Per position, counted first and summed into starts at the end (batches resolve late).
     const shipStart = filled(n + 1, 0);
     // Each change is shipped at most once: the lists' final size is known in advance.
     const shipped = filled(data.changes.length, 0);
     const lead = filled(data.changes.length, Number.NaN);
-    const batch = new Array(BATCH).fill('');
-    const from = filled(BATCH, 0);
     const rows = filled(BATCH, 0);
     let len = 0;
-    let m = 0;
-    // In listing order: the earliest listing deployment claims a change, later ones find it claimed.
-    const resolve = () => {
-        changeById.claimAll(batch, m, rows);
-        for (let j = 0; j < m; j++) {
-            const c = rows[j];
+    // The successful deployments' lists, in position order: the earliest listing deployment
+    // claims a change, later ones find it claimed. `p` owns `listed[k]`.
+    let p = 0;
+    for (let from = 0; from < listed.length; from += BATCH) {
+        const to = Math.min(listed.length, from + BATCH);
+        changeById.claimAll(listed, from, to, rows);
+        for (let k = from; k < to; k++) {
+            while (listStart[p + 1] <= k)
+                p++;
+            const c = rows[k - from];
             if (c < 0)
                 continue;
-            const p = from[j];
-            ship[c] = p;
             lead[len] = (d.t[p] - firstCommitAt[c]) / 1000;
             shipped[len++] = c;
             shipStart[p + 1] = shipStart[p + 1] + 1;
         }
-        m = 0;
-    };
-    for (let p = 0; p < n; p++) {
-        if (d.success[p] !== 1)
-            continue;
-        const ids = deploymentChangeIds(d, p);
-        if (ids === undefined)
-            continue;
-        for (let k = 0; k < ids.length; k++) {
-            batch[m] = ids[k];
-            from[m++] = p;
-            if (m === BATCH)
-                resolve();
-        }
     }
-    resolve();
-    for (let p = 0; p < n; p++)
-        shipStart[p + 1] = shipStart[p + 1] + shipStart[p];
+    for (let q = 0; q < n; q++)
+        shipStart[q + 1] = shipStart[q + 1] + shipStart[q];
     shipped.length = len;
     lead.length = len;
-    return { ship, shipStart, shipped, lead };
+    return new LinkTable(data.changes.length, shipStart, shipped, lead);
 }
 function linkByMergeTime(data, successes) {
     const { deployments: d, changes } = data;
@@ -41601,7 +41786,7 @@ function linkByMergeTime(data, successes) {
             lead[k] = (t - changes.firstCommitAt[shipped[k]]) / 1000;
         }
     }
-    return { ship, shipStart, shipped, lead };
+    return new LinkTable(changes.length, shipStart, shipped, lead, ship);
 }
 //# sourceMappingURL=link-changes.js.map
 ;// CONCATENATED MODULE: ../core/dist/benchmarks/rows.js
@@ -43524,11 +43709,11 @@ function percentile(sorted, p) {
     const hi = Math.ceil(h);
     const a = sorted[lo];
     const b = sorted[hi];
-    if (lo === hi)
-        return a;
-    // Rounding may push a + f·(b − a) a hair outside [a, b]; keep percentiles ordered.
-    const v = a + (h - lo) * (b - a);
-    return Math.min(Math.max(v, a), b);
+    return lo === hi ? a : interpolate(a, b, h - lo);
+}
+/** `a + f·(b − a)` for `a <= b`, kept within [a, b]: rounding may push it a hair outside. */
+function interpolate(a, b, f) {
+    return Math.min(Math.max(a + f * (b - a), a), b);
 }
 /** The empty distribution: every statistic is `null` ("no data"), never zero. */
 function emptyDistribution() {
@@ -43547,84 +43732,141 @@ function emptyDistribution() {
 function distribution_distribution(samples) {
     return samples.length === 0 ? emptyDistribution() : summariseInPlace(Float64Array.from(samples));
 }
-/** Like `distribution`, but sorts `samples` itself instead of a copy (for samples it owns). */
+/** The percentiles every distribution reports, ascending. */
+const QUANTILES = [0.5, 0.75, 0.9, 0.95];
+/**
+ * Like `distribution`, but reorders `samples` itself instead of a copy (for samples it owns).
+ * The percentiles are order statistics found by selection, in linear time: a million lead
+ * times are not sorted for four of their values. The mean is the exact sum rounded once, the
+ * same in any order.
+ */
 function summariseInPlace(samples) {
     const n = samples.length;
     if (n === 0)
         return emptyDistribution();
-    const sorted = n >= RADIX_MIN && distribution_nonNegative(samples) ? radixSort(samples) : samples.sort();
-    // Summing in sorted order makes the mean independent of the input order.
-    let sum = 0;
-    for (let i = 0; i < n; i++)
-        sum += sorted[i];
+    let min = samples[0];
+    let max = min;
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+        const x = samples[i];
+        if (x < min)
+            min = x;
+        else if (x > max)
+            max = x;
+        // NaN and -0 are ordered by the sort but not by comparisons: those samples are sorted.
+        if (Number.isNaN(x) || (x === 0 && 1 / x < 0))
+            plain = false;
+    }
+    let quantiles;
+    if (plain)
+        quantiles = selectPercentiles(samples);
+    else {
+        const sorted = samples.sort();
+        quantiles = QUANTILES.map((p) => percentile(sorted, p));
+        min = sorted[0];
+        max = sorted[n - 1];
+    }
+    const [median, p75, p90, p95] = quantiles;
     return {
         count: n,
-        median: percentile(sorted, 0.5),
-        p75: percentile(sorted, 0.75),
-        p90: percentile(sorted, 0.9),
-        p95: percentile(sorted, 0.95),
-        mean: clamp(sum / n, sorted[0], sorted[n - 1]),
-        min: sorted[0],
-        max: sorted[n - 1],
+        median,
+        p75,
+        p90,
+        p95,
+        mean: clamp(exactSum(samples) / n, min, max),
+        min,
+        max,
     };
 }
-/** Below this many samples the built-in sort is as fast. */
-const RADIX_MIN = 4096;
-/** True when every sample is +0 or above (no NaN, no -0): their bit patterns sort as numbers. */
-function distribution_nonNegative(samples) {
-    for (let i = 0; i < samples.length; i++) {
+/** `percentile` of each of QUANTILES, by selection; `samples` are left partitioned. */
+function selectPercentiles(samples) {
+    const last = samples.length - 1;
+    // Ranks come in ascending order: once rank r is in place nothing after it is smaller, so
+    // each next rank is selected among the samples after the previous one.
+    let from = 0;
+    const at = (rank) => {
+        if (rank >= from) {
+            distribution_select(samples, rank, from, last);
+            from = rank + 1;
+        }
+        return samples[rank];
+    };
+    return QUANTILES.map((p) => {
+        const h = last * p;
+        const lo = Math.floor(h);
+        const a = at(lo);
+        return lo === h ? a : interpolate(a, minimumFrom(samples, lo + 1), h - lo);
+    });
+}
+/** The smallest of `samples[from..]`: after rank `from - 1` is selected, rank `from` itself. */
+function minimumFrom(samples, from) {
+    let min = samples[from];
+    for (let i = from + 1; i < samples.length; i++) {
         const x = samples[i];
-        if (!(x > 0) && !(x === 0 && 1 / x > 0))
-            return false;
+        if (x < min)
+            min = x;
     }
-    return true;
+    return min;
 }
 /**
- * Sorts non-negative doubles by their IEEE bit patterns, least significant 16 bits first (four
- * stable counting passes): a million lead times in about a third of the built-in sort's time,
- * and the same order (equal numbers have equal bits here).
+ * The sum of `samples` exactly, rounded once to the nearest double (Shewchuk's algorithm, as
+ * Python's `math.fsum`): the same number whatever their order.
  */
-function radixSort(samples) {
-    const n = samples.length;
-    let from = new Uint32Array(samples.buffer, samples.byteOffset, n * 2);
-    let to = new Uint32Array(n * 2);
-    const count = new Int32Array(65_536);
-    for (let pass = 0; pass < 4; pass++) {
-        // Little-endian words: [2i] holds the low 32 bits of sample i, [2i + 1] the high ones.
-        const word = pass >> 1;
-        const shift = (pass & 1) * 16;
-        count.fill(0);
-        for (let i = 0; i < n; i++) {
-            const k = (from[2 * i + word] >>> shift) & 0xffff;
-            count[k] = count[k] + 1;
+function exactSum(samples) {
+    // Non-overlapping partial sums, smallest magnitude first, whose exact total is the sum so far.
+    // Each partial is at least 2^53 times the one before: doubles span 2^2098, so 40 of them fit.
+    const partials = new Float64Array(PARTIALS);
+    let count = 0;
+    for (let k = 0; k < samples.length; k++) {
+        let x = samples[k];
+        // Infinities and NaN have no exact sum: the plain one says what they make.
+        if (!Number.isFinite(x))
+            return plainSum(samples);
+        let i = 0;
+        for (let j = 0; j < count; j++) {
+            let y = partials[j];
+            if (Math.abs(x) < Math.abs(y)) {
+                const t = x;
+                x = y;
+                y = t;
+            }
+            const hi = x + y;
+            const lo = y - (hi - x);
+            if (lo !== 0)
+                partials[i++] = lo;
+            x = hi;
         }
-        // A pass where every sample has the same digit would only copy them.
-        if (count.includes(n))
-            continue;
-        let sum = 0;
-        for (let k = 0; k < 65_536; k++) {
-            const c = count[k];
-            count[k] = sum;
-            sum += c;
-        }
-        for (let i = 0; i < n; i++) {
-            const lo = from[2 * i];
-            const hi = from[2 * i + 1];
-            const k = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
-            const j = count[k];
-            count[k] = j + 1;
-            to[2 * j] = lo;
-            to[2 * j + 1] = hi;
-        }
-        const swap = from;
-        from = to;
-        to = swap;
+        // A finite sum past the largest double overflows: as plain addition would.
+        if (!Number.isFinite(x))
+            return plainSum(samples);
+        partials[i] = x;
+        count = i + 1;
     }
-    // An odd number of copying passes leaves the result in the scratch buffer.
-    if (from.buffer !== samples.buffer)
-        samples.set(new Float64Array(from.buffer, 0, n));
-    return samples;
+    let n = count;
+    if (n === 0)
+        return 0;
+    let hi = partials[--n];
+    let lo = 0;
+    while (n > 0) {
+        const x = hi;
+        const y = partials[--n];
+        hi = x + y;
+        lo = y - (hi - x);
+        if (lo !== 0)
+            break;
+    }
+    // Half-way between two doubles with more below in the same direction: round that way.
+    const below = n > 0 ? partials[n - 1] : 0;
+    if ((lo < 0 && below < 0) || (lo > 0 && below > 0)) {
+        const y = lo * 2;
+        const x = hi + y;
+        if (y === x - hi)
+            hi = x;
+    }
+    return hi;
 }
+/** Room for the partial sums of `exactSum`. */
+const PARTIALS = 48;
 /** The median of samples in any order, `null` when there are none. */
 function median(samples) {
     if (samples.length === 0)
@@ -43648,22 +43890,20 @@ function medianBySelection(samples) {
         return null;
     const h = (n - 1) * 0.5;
     const lo = Math.floor(h);
-    distribution_select(samples, lo);
+    distribution_select(samples, lo, 0, n - 1);
     const a = samples[lo];
     if (lo === Math.ceil(h))
         return a;
     // Everything after `lo` is >= a: the next order statistic is their minimum.
-    let b = samples[lo + 1];
-    for (let i = lo + 2; i < n; i++)
-        if (samples[i] < b)
-            b = samples[i];
-    const v = a + (h - lo) * (b - a);
-    return Math.min(Math.max(v, a), b);
+    return interpolate(a, minimumFrom(samples, lo + 1), h - lo);
 }
-/** Hoare's selection: afterwards `a[k]` holds the k-th smallest, smaller before, larger after. */
-function distribution_select(a, k) {
-    let lo = 0;
-    let hi = a.length - 1;
+/**
+ * Hoare's selection within `a[from..to]`: afterwards `a[k]` holds the k-th smallest of them,
+ * no larger ones before it and no smaller ones after.
+ */
+function distribution_select(a, k, from, to) {
+    let lo = from;
+    let hi = to;
     while (hi > lo) {
         const x = a[lo];
         const y = a[(lo + hi) >>> 1];
@@ -43692,6 +43932,12 @@ function distribution_select(a, k) {
         else
             return;
     }
+}
+function plainSum(samples) {
+    let sum = 0;
+    for (let i = 0; i < samples.length; i++)
+        sum += samples[i];
+    return sum;
 }
 function clamp(v, lo, hi) {
     return Math.min(Math.max(v, lo), hi);
@@ -46407,7 +46653,7 @@ async function runCli(argv, io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_app_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1661);
+/* harmony import */ var _cli_app_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1435);
 
 process.exitCode = await (0,_cli_app_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     env: process.env,
