@@ -11,7 +11,7 @@ export type TimeToRestoreOptions = Pick<DoraOptions, 'window' | 'now'>;
  */
 export function timeToRestoreSamples(a: Analysis, range: TimeRange): number[] {
   // One pass over the incidents: cheaper than sorting them by resolution to search a window
-  // (the samples are summarised in sorted order anyway).
+  // (the summary does not depend on the samples' order).
   const { createdAt, resolvedAt } = a.data.incidents;
   const { from, to } = range;
   const samples: number[] = [];
