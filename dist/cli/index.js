@@ -44122,7 +44122,7 @@ function reworkRate(data, options) {
  */
 function timeToRestoreSamples(a, range) {
     // One pass over the incidents: cheaper than sorting them by resolution to search a window
-    // (the samples are summarised in sorted order anyway).
+    // (the summary does not depend on the samples' order).
     const { createdAt, resolvedAt } = a.data.incidents;
     const { from, to } = range;
     const samples = [];
