@@ -1,8 +1,9 @@
 import { attributeIncidents } from './attribute-incidents.js';
 import { type ChangeClasses, classifyChanges } from './classify-changes.js';
 import { markFailures, ROLLBACK } from './failure-reasons.js';
+import { filled } from './filled.js';
 import { type Links, linkChanges } from './link-changes.js';
-import { type Deployments, filled, type NormalData, normaliseData } from './normalize.js';
+import { type Deployments, type NormalData, normaliseData } from './normalize.js';
 import { type NormalOptions, normaliseOptions } from './options.js';
 import { computeRecovery } from './recovery.js';
 import { SparseLists } from './sparse-lists.js';

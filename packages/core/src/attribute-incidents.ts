@@ -1,5 +1,6 @@
+import { filled } from './filled.js';
 import { GroupIndex } from './group-index.js';
-import { filled, type NormalData } from './normalize.js';
+import type { NormalData } from './normalize.js';
 import type { SparseLists } from './sparse-lists.js';
 import type { FailureReason } from './types.js';
 

@@ -63,7 +63,7 @@ export function summariseInPlace(samples: Float64Array): Distribution {
     if (Number.isNaN(x) || (x === 0 && 1 / x < 0)) plain = false;
   }
   let quantiles: number[];
-  if (plain) quantiles = selectPercentiles(samples);
+  if (plain) quantiles = selectPercentiles(samples, QUANTILES);
   else {
     const sorted = samples.sort();
     quantiles = QUANTILES.map((p) => percentile(sorted, p) as number);
@@ -83,8 +83,11 @@ export function summariseInPlace(samples: Float64Array): Distribution {
   };
 }
 
-/** `percentile` of each of QUANTILES, by selection; `samples` are left partitioned. */
-function selectPercentiles(samples: Float64Array): number[] {
+/**
+ * `percentile` of each of `quantiles` (ascending), by selection in linear time: `samples` are
+ * left partitioned, not sorted.
+ */
+function selectPercentiles(samples: Float64Array, quantiles: readonly number[]): number[] {
   const last = samples.length - 1;
   // Ranks come in ascending order: once rank r is in place nothing after it is smaller, so
   // each next rank is selected among the samples after the previous one.
@@ -96,7 +99,7 @@ function selectPercentiles(samples: Float64Array): number[] {
     }
     return samples[rank] as number;
   };
-  return QUANTILES.map((p) => {
+  return quantiles.map((p) => {
     const h = last * p;
     const lo = Math.floor(h);
     const a = at(lo);
@@ -187,15 +190,7 @@ export function medianInPlace(samples: Float64Array): number | null {
  * a median of every bucket: a million samples sorted bucket by bucket cost several times this.
  */
 export function medianBySelection(samples: Float64Array): number | null {
-  const n = samples.length;
-  if (n === 0) return null;
-  const h = (n - 1) * 0.5;
-  const lo = Math.floor(h);
-  select(samples, lo, 0, n - 1);
-  const a = samples[lo] as number;
-  if (lo === Math.ceil(h)) return a;
-  // Everything after `lo` is >= a: the next order statistic is their minimum.
-  return interpolate(a, minimumFrom(samples, lo + 1), h - lo);
+  return samples.length === 0 ? null : (selectPercentiles(samples, [0.5])[0] as number);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { type Deployments, filled } from './normalize.js';
+import { filled } from './filled.js';
+import type { Deployments } from './normalize.js';
 
 /*
  * Deployments match an event's repository/service when both name one and they are equal; a

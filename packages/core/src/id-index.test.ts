@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashAll, hashId, IdIndex } from './id-index.js';
+import { hashAll, hashId, IdIndex, packing } from './id-index.js';
 
 interface Rec {
   id: string;
@@ -93,6 +93,16 @@ describe('IdIndex', () => {
     expect(kept).toEqual(Array.from({ length: 20_000 }, (_, i) => 2 * i + 1));
     for (let i = 0; i < 20_000; i++) expect(index.ids[index.get(String(i))]).toBe(String(i));
     expect(index.get('20000')).toBe(-1);
+  });
+
+  it('packs hash and row exactly in a double at every size, keeping all 30 hash bits to 8M rows', () => {
+    for (const n of [0, 1, 1000, 2 ** 20, 2 ** 23 - 1, 2 ** 23, 2 ** 26, 2 ** 30]) {
+      const { rows, hashMask } = packing(n);
+      expect(rows).toBeGreaterThan(n);
+      // The largest value a slot can hold is still exact.
+      expect(Number.isSafeInteger(hashMask * rows + rows - 1)).toBe(true);
+      expect(hashMask).toBe(n < 2 ** 23 ? 0x3fffffff : 2 ** (53 - Math.log2(rows)) - 1);
+    }
   });
 
   it('finds an id already hashed, with the hash hashAll gives', () => {

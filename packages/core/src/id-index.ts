@@ -1,4 +1,4 @@
-import { filled } from './normalize.js';
+import { filled } from './filled.js';
 import { keepLoads } from './warm.js';
 
 /**
@@ -69,9 +69,8 @@ export class IdIndex {
           table[p] = stored * rows + i + 1;
           break;
         }
-        const high = Math.floor(v / rows);
-        const row = v - high * rows - 1;
-        if (high === stored && ids[row] === ids[i]) {
+        const row = rowOf(v, rows);
+        if (hashOf(v, rows) === stored && ids[row] === ids[i]) {
           duplicates = true;
           if (later(i, row)) table[p] = stored * rows + i + 1;
           break;
@@ -99,9 +98,8 @@ export class IdIndex {
       if (done[p] === 1) continue;
       done[p] = 1;
       const v = table[p] as number;
-      const high = Math.floor(v / rows);
-      kept.push(v - high * rows - 1);
-      table[p] = high * rows + kept.length;
+      kept.push(rowOf(v, rows));
+      table[p] = hashOf(v, rows) * rows + kept.length;
     }
     const keptIds = kept.map((row) => ids[row] as string);
     return { index: new IdIndex(keptIds, table, this.#pack), kept };
@@ -118,17 +116,14 @@ export class IdIndex {
     for (;;) {
       const v = table[p] as number;
       if (v === 0) return -1;
-      const high = Math.floor(v / rows);
-      if (high === stored && ids[v - high * rows - 1] === id) return p;
+      if (hashOf(v, rows) === stored && ids[rowOf(v, rows)] === id) return p;
       p = (p + 1) & mask;
     }
   }
 
   /** The row in slot `p`. */
   #rowAt(p: number): number {
-    const v = this.#table[p] as number;
-    const { rows } = this.#pack;
-    return v - Math.floor(v / rows) * rows - 1;
+    return rowOf(this.#table[p] as number, this.#pack.rows);
   }
 
   /** The row with this id, or -1. */
@@ -181,9 +176,8 @@ export class IdIndex {
       for (;;) {
         const v = table[p] as number;
         if (v === 0) break;
-        const high = Math.floor(v / span);
-        if (high === stored) {
-          row = v - high * span - 1;
+        if (hashOf(v, span) === stored) {
+          row = rowOf(v, span);
           break;
         }
         p = (p + 1) & mask;
@@ -212,12 +206,22 @@ export class IdIndex {
  * while it stays below 2^53. `rows` is the power of two above the row count; the hash keeps
  * as many of its low bits as fit beside it (all 30 up to 8 million rows).
  */
-interface Packing {
+export interface Packing {
   rows: number;
   hashMask: number;
 }
 
-function packing(n: number): Packing {
+/** The stored hash of an occupied slot's value `v`. */
+function hashOf(v: number, rows: number): number {
+  return Math.floor(v / rows);
+}
+
+/** The row of an occupied slot's value `v`. */
+function rowOf(v: number, rows: number): number {
+  return v - Math.floor(v / rows) * rows - 1;
+}
+
+export function packing(n: number): Packing {
   let bits = 1;
   while (2 ** bits <= n) bits++;
   const hashBits = Math.min(30, 53 - bits);

@@ -1,5 +1,6 @@
+import { filled } from './filled.js';
 import { GroupIndex } from './group-index.js';
-import { filled, type NormalData } from './normalize.js';
+import type { NormalData } from './normalize.js';
 
 /** Which deployment shipped which change, both ways. */
 export interface Links {
@@ -23,21 +24,23 @@ export interface Links {
  * A class rather than a literal with a getter (see ChangeTable in normalize.ts).
  */
 class LinkTable implements Links {
+  readonly #changeCount: number;
   #ship: number[] | undefined;
 
   constructor(
-    readonly changes: number,
+    changeCount: number,
     readonly shipStart: readonly number[],
     readonly shipped: readonly number[],
     readonly lead: readonly number[],
     ship?: number[],
   ) {
+    this.#changeCount = changeCount;
     this.#ship = ship;
   }
 
   get ship(): readonly number[] {
     if (this.#ship === undefined) {
-      const ship = filled(this.changes, -1);
+      const ship = filled(this.#changeCount, -1);
       const { shipStart, shipped } = this;
       for (let p = 0; p + 1 < shipStart.length; p++) {
         const to = shipStart[p + 1] as number;

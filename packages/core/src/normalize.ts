@@ -1,9 +1,10 @@
 import { DoraInputError } from './errors.js';
+import { filled } from './filled.js';
 import { hashAll, IdIndex, idHash } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
 import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
-import { keepLoads, lengthOf } from './warm.js';
+import { lengthOf, warmRecords } from './warm.js';
 
 /** A validated input record, read back for the fields few metrics need. */
 export type Rec = Readonly<Record<string, unknown>>;
@@ -239,72 +240,43 @@ function requireArray(data: Rec, field: keyof DoraData): unknown[] {
   return value;
 }
 
-/** A list of `n` numbers, all `value`. */
-export function filled(n: number, value: number): number[] {
-  if (value === (value | 0)) return new Array<number>(n).fill(value);
-  // `new Array(n)` starts as a list of small integers, and filling it with a double (NaN) converts
-  // it to a list of doubles, a second pass over fresh memory: three times slower at a million.
-  // A list that starts from a double is created as doubles.
-  const out = [value];
-  out.length = n;
-  return out.fill(value);
-}
-
 /** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
 const WARM_BATCH = 1024;
 
-/** Reads the strings of deployment records `from..to-1` into the cache (see warm.ts). */
-function warmDeployments(list: readonly unknown[], from: number, to: number): void {
-  let sum = 0;
-  for (let i = from; i < to; i++) {
-    const d = list[i];
-    if (typeof d !== 'object' || d === null) continue;
-    const r = d as Rec;
-    sum +=
-      lengthOf(r.id) +
-      lengthOf(r.finishedAt) +
-      lengthOf(r.startedAt) +
-      lengthOf(r.sha) +
-      lengthOf(r.repository) +
-      lengthOf(r.service);
-    const ids = r.changeIds;
-    if (Array.isArray(ids)) for (let k = 0; k < ids.length; k++) sum += lengthOf(ids[k]);
-  }
-  keepLoads(sum);
+/** The strings a deployment record holds, for `warmRecords`. */
+function deploymentStrings(r: Rec): number {
+  let sum =
+    lengthOf(r.id) +
+    lengthOf(r.finishedAt) +
+    lengthOf(r.startedAt) +
+    lengthOf(r.sha) +
+    lengthOf(r.repository) +
+    lengthOf(r.service);
+  const ids = r.changeIds;
+  if (Array.isArray(ids)) for (let k = 0; k < ids.length; k++) sum += lengthOf(ids[k]);
+  return sum;
 }
 
-function warmChanges(list: readonly unknown[], from: number, to: number): void {
-  let sum = 0;
-  for (let i = from; i < to; i++) {
-    const c = list[i];
-    if (typeof c !== 'object' || c === null) continue;
-    const r = c as Rec;
-    sum +=
-      lengthOf(r.id) +
-      lengthOf(r.firstCommitAt) +
-      lengthOf(r.createdAt) +
-      lengthOf(r.mergedAt) +
-      lengthOf(r.repository) +
-      lengthOf(r.author) +
-      lengthOf(r.title);
-  }
-  keepLoads(sum);
+function changeStrings(r: Rec): number {
+  return (
+    lengthOf(r.id) +
+    lengthOf(r.firstCommitAt) +
+    lengthOf(r.createdAt) +
+    lengthOf(r.mergedAt) +
+    lengthOf(r.repository) +
+    lengthOf(r.author) +
+    lengthOf(r.title)
+  );
 }
 
-function warmIncidents(list: readonly unknown[], from: number, to: number): void {
-  let sum = 0;
-  for (let i = from; i < to; i++) {
-    const c = list[i];
-    if (typeof c !== 'object' || c === null) continue;
-    const r = c as Rec;
-    sum +=
-      lengthOf(r.id) +
-      lengthOf(r.createdAt) +
-      lengthOf(r.resolvedAt) +
-      lengthOf(r.repository) +
-      lengthOf(r.deploymentId);
-  }
-  keepLoads(sum);
+function incidentStrings(r: Rec): number {
+  return (
+    lengthOf(r.id) +
+    lengthOf(r.createdAt) +
+    lengthOf(r.resolvedAt) +
+    lengthOf(r.repository) +
+    lengthOf(r.deploymentId)
+  );
 }
 
 function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
@@ -343,43 +315,41 @@ function normaliseDeployments(
   let count = 0;
   let linked = false;
   const K = 'deployments';
-  for (let start = 0; start < n; start += WARM_BATCH) {
-    const end = Math.min(n, start + WARM_BATCH);
-    warmDeployments(rawDeployments, start, end);
-    for (let i = start; i < end; i++) {
-      const d = asRecord(rawDeployments[i], K, i);
-      const id = requireId(d.id, K, i);
-      const environment = d.environment;
-      if (typeof environment !== 'string') fail(K, i, 'environment', 'is required (a string)');
-      const status = d.status;
-      if (status !== 'success' && status !== 'failure') {
-        fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
-      }
-      // Other environments play no part beyond validation: their finish is checked, not parsed.
-      const production = isProduction(environment);
-      if (production) instant(d.finishedAt, t, count, K, i, 'finishedAt');
-      else validInstant(d.finishedAt, K, i, 'finishedAt', true);
-      validInstant(d.startedAt, K, i, 'startedAt');
-      optionalString(d.sha, K, i, 'sha');
-      const repo = optionalString(d.repository, K, i, 'repository');
-      const svc = optionalString(d.service, K, i, 'service');
-      const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
-      if (changeIds !== undefined) linked = true;
-      if (!production) continue;
-      ids[count] = id;
-      idHashes[count] = idHash(id);
-      listStart[count] = listedCount;
-      if (status === 'success') {
-        success[count] = 1;
-        if (changeIds !== undefined) {
-          for (let k = 0; k < changeIds.length; k++) listed[listedCount++] = changeIds[k] as string;
-        }
-      }
-      repository[count] = repo;
-      service[count] = svc;
-      raw[count] = d;
-      count++;
+  for (let i = 0; i < n; i++) {
+    if (i % WARM_BATCH === 0)
+      warmRecords(rawDeployments, i, Math.min(n, i + WARM_BATCH), deploymentStrings);
+    const d = asRecord(rawDeployments[i], K, i);
+    const id = requireId(d.id, K, i);
+    const environment = d.environment;
+    if (typeof environment !== 'string') fail(K, i, 'environment', 'is required (a string)');
+    const status = d.status;
+    if (status !== 'success' && status !== 'failure') {
+      fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
     }
+    // Other environments play no part beyond validation: their finish is checked, not parsed.
+    const production = isProduction(environment);
+    if (production) instant(d.finishedAt, t, count, K, i, 'finishedAt');
+    else validInstant(d.finishedAt, K, i, 'finishedAt', true);
+    validInstant(d.startedAt, K, i, 'startedAt');
+    optionalString(d.sha, K, i, 'sha');
+    const repo = optionalString(d.repository, K, i, 'repository');
+    const svc = optionalString(d.service, K, i, 'service');
+    const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
+    if (changeIds !== undefined) linked = true;
+    if (!production) continue;
+    ids[count] = id;
+    idHashes[count] = idHash(id);
+    listStart[count] = listedCount;
+    if (status === 'success') {
+      success[count] = 1;
+      if (changeIds !== undefined) {
+        for (let k = 0; k < changeIds.length; k++) listed[listedCount++] = changeIds[k] as string;
+      }
+    }
+    repository[count] = repo;
+    service[count] = svc;
+    raw[count] = d;
+    count++;
   }
 
   for (const column of [ids, t, success, repository, service, raw, idHashes]) column.length = count;
@@ -509,27 +479,25 @@ function normaliseChanges(
   // Hashed while each id is in the cache (see normaliseDeployments).
   const hashes = filled(n, 0);
   const K = 'changes';
-  for (let start = 0; start < n; start += WARM_BATCH) {
-    const end = Math.min(n, start + WARM_BATCH);
-    warmChanges(rawChanges, start, end);
-    for (let i = start; i < end; i++) {
-      const c = asRecord(rawChanges[i], K, i);
-      const id = requireId(c.id, K, i);
-      ids[i] = id;
-      hashes[i] = idHash(id);
-      instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
-      validInstant(c.createdAt, K, i, 'createdAt');
-      validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-      if (mergedAt === undefined) validInstant(c.mergedAt, K, i, 'mergedAt');
-      else optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
-      repository[i] = optionalString(c.repository, K, i, 'repository');
-      optionalString(c.author, K, i, 'author');
-      optionalStrings(c.labels, K, i, 'labels');
-      optionalString(c.title, K, i, 'title');
-      optionalString(c.branch, K, i, 'branch');
-      optionalString(c.reverts, K, i, 'reverts');
-      raw[i] = c;
-    }
+  for (let i = 0; i < n; i++) {
+    if (i % WARM_BATCH === 0)
+      warmRecords(rawChanges, i, Math.min(n, i + WARM_BATCH), changeStrings);
+    const c = asRecord(rawChanges[i], K, i);
+    const id = requireId(c.id, K, i);
+    ids[i] = id;
+    hashes[i] = idHash(id);
+    instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
+    validInstant(c.createdAt, K, i, 'createdAt');
+    validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
+    if (mergedAt === undefined) validInstant(c.mergedAt, K, i, 'mergedAt');
+    else optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
+    repository[i] = optionalString(c.repository, K, i, 'repository');
+    optionalString(c.author, K, i, 'author');
+    optionalStrings(c.labels, K, i, 'labels');
+    optionalString(c.title, K, i, 'title');
+    optionalString(c.branch, K, i, 'branch');
+    optionalString(c.reverts, K, i, 'reverts');
+    raw[i] = c;
   }
 
   const table = new ChangeTable(ids, firstCommitAt, mergedAt, repository, raw);
@@ -572,20 +540,18 @@ function normaliseIncidents(
   const deploymentId = new Array<string | undefined>(n);
   const hashes = filled(n, 0);
   const K = 'incidents';
-  for (let start = 0; start < n; start += WARM_BATCH) {
-    const end = Math.min(n, start + WARM_BATCH);
-    warmIncidents(rawIncidents, start, end);
-    for (let i = start; i < end; i++) {
-      const r = asRecord(rawIncidents[i], K, i);
-      const id = requireId(r.id, K, i);
-      ids[i] = id;
-      hashes[i] = idHash(id);
-      instant(r.createdAt, createdAt, i, K, i, 'createdAt');
-      optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
-      repository[i] = optionalString(r.repository, K, i, 'repository');
-      service[i] = optionalString(r.service, K, i, 'service');
-      deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
-    }
+  for (let i = 0; i < n; i++) {
+    if (i % WARM_BATCH === 0)
+      warmRecords(rawIncidents, i, Math.min(n, i + WARM_BATCH), incidentStrings);
+    const r = asRecord(rawIncidents[i], K, i);
+    const id = requireId(r.id, K, i);
+    ids[i] = id;
+    hashes[i] = idHash(id);
+    instant(r.createdAt, createdAt, i, K, i, 'createdAt');
+    optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
+    repository[i] = optionalString(r.repository, K, i, 'repository');
+    service[i] = optionalString(r.service, K, i, 'service');
+    deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
   }
   const resolved = (row: number): number => {
     const r = resolvedAt[row] as number;
