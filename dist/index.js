@@ -34578,7 +34578,7 @@ class PermissionError extends CollectorError {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5547);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3423);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -34587,7 +34587,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5547:
+/***/ 3423:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43077,6 +43077,254 @@ function isUserFacing(error) {
     ].includes(error.name);
 }
 
+;// CONCATENATED MODULE: ../core/dist/filled.js
+/** A list of `n` numbers, all `value`. */
+function filled(n, value) {
+    if (value === (value | 0))
+        return new Array(n).fill(value);
+    // `new Array(n)` starts as a list of small integers, and filling it with a double (NaN) converts
+    // it to a list of doubles, a second pass over fresh memory: three times slower at a million.
+    // A list that starts from a double is created as doubles.
+    const out = [value];
+    out.length = n;
+    return out.fill(value);
+}
+//# sourceMappingURL=filled.js.map
+;// CONCATENATED MODULE: ../core/dist/group-index.js
+
+/*
+ * Several indexes group the same deployments by the same column (incident attribution, then
+ * recovery): each position's name is looked up by string once per analysis, not once per
+ * index. Keyed by the column itself, so nothing outlives the analysis.
+ */
+const internedColumns = new WeakMap();
+const CACHE = 256;
+function cacheSlot(name) {
+    const n = name.length;
+    if (n < 2)
+        return n;
+    return (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n - 2)) & (CACHE - 1);
+}
+function intern(column) {
+    let interned = internedColumns.get(column);
+    if (interned === undefined) {
+        const byName = new Map();
+        const names = [];
+        const codes = new Array(column.length).fill(0);
+        // A cache in front of the map, by length and last two characters: names come from parsed
+        // JSON, each occurrence its own string, and a map hashes every one of them (a million
+        // hashes); this reads three characters and compares one string, about twice as fast.
+        const cachedNames = new Array(CACHE).fill('');
+        const cachedCodes = new Array(CACHE).fill(-1);
+        for (let p = 0; p < column.length; p++) {
+            const name = column[p];
+            const k = name === undefined ? 0 : cacheSlot(name);
+            const cached = cachedCodes[k];
+            if (name !== undefined && cached >= 0 && cachedNames[k] === name) {
+                codes[p] = cached;
+                continue;
+            }
+            let code = byName.get(name);
+            if (code === undefined) {
+                code = names.length;
+                names.push(name);
+                byName.set(name, code);
+            }
+            if (name !== undefined) {
+                cachedNames[k] = name;
+                cachedCodes[k] = code;
+            }
+            codes[p] = code;
+        }
+        interned = { codes, names };
+        internedColumns.set(column, interned);
+    }
+    return interned;
+}
+function group_index_groupBy(list, column, t) {
+    const { codes, names } = intern(column);
+    // Counted first, so each group's lists are allocated once at their final size.
+    const sizes = new Array(names.length).fill(0);
+    for (let i = 0; i < list.length; i++) {
+        const code = codes[list[i]];
+        sizes[code] = sizes[code] + 1;
+    }
+    const lists = sizes.map((size) => ({
+        positions: new Array(size).fill(0),
+        times: filled(size, Number.NaN),
+    }));
+    const fill = new Array(names.length).fill(0);
+    for (let i = 0; i < list.length; i++) {
+        const p = list[i];
+        const code = codes[p];
+        const g = lists[code];
+        const at = fill[code];
+        g.positions[at] = p;
+        g.times[at] = t[p];
+        fill[code] = at + 1;
+    }
+    const groups = new Map();
+    for (let code = 0; code < lists.length; code++) {
+        if (sizes[code] > 0)
+            groups.set(names[code], lists[code]);
+    }
+    return groups;
+}
+function groupOf(list, t) {
+    const times = new Array(list.length);
+    for (let i = 0; i < list.length; i++)
+        times[i] = t[list[i]];
+    return { positions: list, times };
+}
+const group_index_EMPTY = { positions: [], times: [] };
+/** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
+class GroupIndex {
+    #d;
+    #positions;
+    #all;
+    #exact;
+    #byRepo;
+    #byService;
+    constructor(deployments, positions) {
+        this.#d = deployments;
+        this.#positions = positions;
+    }
+    #exactGroups() {
+        if (this.#exact === undefined) {
+            this.#exact = new Map();
+            const { repository, service, t } = this.#d;
+            for (const [repo, group] of group_index_groupBy(this.#positions, repository, t)) {
+                this.#exact.set(repo, group_index_groupBy(group.positions, service, t));
+            }
+        }
+        return this.#exact;
+    }
+    /** The sorted groups whose union is every deployment compatible with (repository, service). */
+    candidates(repository, service) {
+        if (repository === undefined && service === undefined) {
+            this.#all ??= groupOf(this.#positions, this.#d.t);
+            return [this.#all];
+        }
+        if (service === undefined) {
+            this.#byRepo ??= group_index_groupBy(this.#positions, this.#d.repository, this.#d.t);
+            return [this.#byRepo.get(repository) ?? group_index_EMPTY, this.#byRepo.get(undefined) ?? group_index_EMPTY];
+        }
+        if (repository === undefined) {
+            this.#byService ??= group_index_groupBy(this.#positions, this.#d.service, this.#d.t);
+            return [this.#byService.get(service) ?? group_index_EMPTY, this.#byService.get(undefined) ?? group_index_EMPTY];
+        }
+        const exact = this.#exactGroups();
+        const named = exact.get(repository);
+        const unnamed = exact.get(undefined);
+        return [
+            named?.get(service) ?? group_index_EMPTY,
+            named?.get(undefined) ?? group_index_EMPTY,
+            unnamed?.get(service) ?? group_index_EMPTY,
+            unnamed?.get(undefined) ?? group_index_EMPTY,
+        ];
+    }
+    /** The position of the last compatible deployment finished at or before `t`, or -1. */
+    lastAtOrBefore(t, repository, service) {
+        let best = -1;
+        for (const { positions, times } of this.candidates(repository, service)) {
+            const i = upperBound(times, t) - 1;
+            if (i >= 0)
+                best = Math.max(best, positions[i]);
+        }
+        return best;
+    }
+    /** The position of the first compatible deployment finished at or after `t`, or -1. */
+    firstAtOrAfter(t, repository, service) {
+        let best = -1;
+        for (const { positions, times } of this.candidates(repository, service)) {
+            const i = lowerBound(times, t);
+            if (i < positions.length) {
+                const p = positions[i];
+                if (best < 0 || p < best)
+                    best = p;
+            }
+        }
+        return best;
+    }
+    /** The first compatible deployment sorted after position `pos`, or -1. */
+    firstAfterPos(pos, repository, service) {
+        let best = -1;
+        for (const { positions } of this.candidates(repository, service)) {
+            const i = upperBound(positions, pos);
+            if (i < positions.length) {
+                const p = positions[i];
+                if (best < 0 || p < best)
+                    best = p;
+            }
+        }
+        return best;
+    }
+}
+/** First index of a sorted number array whose value is `>= x`. */
+function lowerBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** First index of a sorted number array whose value is `> x`. */
+function upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+//# sourceMappingURL=group-index.js.map
+;// CONCATENATED MODULE: ../core/dist/attribute-incidents.js
+
+
+/**
+ * Attributes each incident to at most one production deployment: the one its `deploymentId`
+ * names (any status), else the latest successful production deployment finished at most
+ * `attributionMs` before the incident was created, same repository/service when both name
+ * one. A `deploymentId` that names no production deployment attributes the incident to none.
+ * Records an `incident` reason per attribution and returns, per deployment position, when its
+ * attributed incidents were all resolved: -Infinity without any, +Infinity while one is open.
+ */
+function attributeIncidents(data, successes, attributionMs, reasons) {
+    const { incidents, deployments } = data;
+    const resolvedBy = filled(deployments.length, Number.NEGATIVE_INFINITY);
+    let index;
+    for (let i = 0; i < incidents.length; i++) {
+        const createdAt = incidents.createdAt[i];
+        let p;
+        if (incidents.deploymentId[i] !== undefined) {
+            p = incidents.deploymentPosition[i];
+        }
+        else {
+            index ??= new GroupIndex(deployments, successes);
+            p = index.lastAtOrBefore(createdAt, incidents.repository[i], incidents.service[i]);
+            if (p >= 0 && createdAt - deployments.t[p] > attributionMs)
+                p = -1;
+        }
+        if (p < 0)
+            continue;
+        reasons.add(p, { kind: 'incident', ref: incidents.id[i] });
+        const resolvedAt = incidents.resolvedAt[i];
+        const end = Number.isNaN(resolvedAt) ? Number.POSITIVE_INFINITY : resolvedAt;
+        if (end > resolvedBy[p])
+            resolvedBy[p] = end;
+    }
+    return resolvedBy;
+}
+//# sourceMappingURL=attribute-incidents.js.map
 ;// CONCATENATED MODULE: ../core/dist/errors.js
 /**
  * The one error `@dora/core` throws: a bad record or option. The message names the record
@@ -43108,6 +43356,20 @@ const sink = { total: 0 };
 /** Keeps the loads that computed `total`. */
 function keepLoads(total) {
     sink.total = (sink.total + total) | 0;
+}
+/**
+ * Reads into the cache the records `list[from..to-1]` and the strings `read` reaches through
+ * each object among them. `read` names its fields (a read by a computed name is several times
+ * slower) and sums their `lengthOf`.
+ */
+function warmRecords(list, from, to, read) {
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+        const r = list[i];
+        if (typeof r === 'object' && r !== null)
+            sum += read(r);
+    }
+    keepLoads(sum);
 }
 /** A string's length (reading it brings the string into the cache); 0 for anything else. */
 function lengthOf(value) {
@@ -43181,9 +43443,8 @@ class IdIndex {
                     table[p] = stored * rows + i + 1;
                     break;
                 }
-                const high = Math.floor(v / rows);
-                const row = v - high * rows - 1;
-                if (high === stored && ids[row] === ids[i]) {
+                const row = rowOf(v, rows);
+                if (hashOf(v, rows) === stored && ids[row] === ids[i]) {
                     duplicates = true;
                     if (later(i, row))
                         table[p] = stored * rows + i + 1;
@@ -43213,9 +43474,8 @@ class IdIndex {
                 continue;
             done[p] = 1;
             const v = table[p];
-            const high = Math.floor(v / rows);
-            kept.push(v - high * rows - 1);
-            table[p] = high * rows + kept.length;
+            kept.push(rowOf(v, rows));
+            table[p] = hashOf(v, rows) * rows + kept.length;
         }
         const keptIds = kept.map((row) => ids[row]);
         return { index: new _a(keptIds, table, this.#pack), kept };
@@ -43232,17 +43492,14 @@ class IdIndex {
             const v = table[p];
             if (v === 0)
                 return -1;
-            const high = Math.floor(v / rows);
-            if (high === stored && ids[v - high * rows - 1] === id)
+            if (hashOf(v, rows) === stored && ids[rowOf(v, rows)] === id)
                 return p;
             p = (p + 1) & mask;
         }
     }
     /** The row in slot `p`. */
     #rowAt(p) {
-        const v = this.#table[p];
-        const { rows } = this.#pack;
-        return v - Math.floor(v / rows) * rows - 1;
+        return rowOf(this.#table[p], this.#pack.rows);
     }
     /** The row with this id, or -1. */
     get(id) {
@@ -43294,9 +43551,8 @@ class IdIndex {
                 const v = table[p];
                 if (v === 0)
                     break;
-                const high = Math.floor(v / span);
-                if (high === stored) {
-                    row = v - high * span - 1;
+                if (hashOf(v, span) === stored) {
+                    row = rowOf(v, span);
                     break;
                 }
                 p = (p + 1) & mask;
@@ -43319,6 +43575,14 @@ class IdIndex {
     }
 }
 _a = IdIndex;
+/** The stored hash of an occupied slot's value `v`. */
+function hashOf(v, rows) {
+    return Math.floor(v / rows);
+}
+/** The row of an occupied slot's value `v`. */
+function rowOf(v, rows) {
+    return v - Math.floor(v / rows) * rows - 1;
+}
 function packing(n) {
     let bits = 1;
     while (2 ** bits <= n)
@@ -43663,6 +43927,7 @@ function keptRows(n, groups, later) {
 
 
 
+
 // The record's name (`deployments[3]`) is built only when it is needed: for the error.
 function fail(kind, index, field, problem) {
     throw new DoraInputError(`${kind}[${index}]`, field, problem);
@@ -43777,74 +44042,37 @@ function requireArray(data, field) {
         throw new DoraInputError('data', field, 'must be an array');
     return value;
 }
-/** A list of `n` numbers, all `value`. */
-function filled(n, value) {
-    if (value === (value | 0))
-        return new Array(n).fill(value);
-    // `new Array(n)` starts as a list of small integers, and filling it with a double (NaN) converts
-    // it to a list of doubles, a second pass over fresh memory: three times slower at a million.
-    // A list that starts from a double is created as doubles.
-    const out = [value];
-    out.length = n;
-    return out.fill(value);
-}
 /** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
 const WARM_BATCH = 1024;
-/** Reads the strings of deployment records `from..to-1` into the cache (see warm.ts). */
-function warmDeployments(list, from, to) {
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-        const d = list[i];
-        if (typeof d !== 'object' || d === null)
-            continue;
-        const r = d;
-        sum +=
-            lengthOf(r.id) +
-                lengthOf(r.finishedAt) +
-                lengthOf(r.startedAt) +
-                lengthOf(r.sha) +
-                lengthOf(r.repository) +
-                lengthOf(r.service);
-        const ids = r.changeIds;
-        if (Array.isArray(ids))
-            for (let k = 0; k < ids.length; k++)
-                sum += lengthOf(ids[k]);
-    }
-    keepLoads(sum);
+/** The strings a deployment record holds, for `warmRecords`. */
+function deploymentStrings(r) {
+    let sum = lengthOf(r.id) +
+        lengthOf(r.finishedAt) +
+        lengthOf(r.startedAt) +
+        lengthOf(r.sha) +
+        lengthOf(r.repository) +
+        lengthOf(r.service);
+    const ids = r.changeIds;
+    if (Array.isArray(ids))
+        for (let k = 0; k < ids.length; k++)
+            sum += lengthOf(ids[k]);
+    return sum;
 }
-function warmChanges(list, from, to) {
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-        const c = list[i];
-        if (typeof c !== 'object' || c === null)
-            continue;
-        const r = c;
-        sum +=
-            lengthOf(r.id) +
-                lengthOf(r.firstCommitAt) +
-                lengthOf(r.createdAt) +
-                lengthOf(r.mergedAt) +
-                lengthOf(r.repository) +
-                lengthOf(r.author) +
-                lengthOf(r.title);
-    }
-    keepLoads(sum);
+function changeStrings(r) {
+    return (lengthOf(r.id) +
+        lengthOf(r.firstCommitAt) +
+        lengthOf(r.createdAt) +
+        lengthOf(r.mergedAt) +
+        lengthOf(r.repository) +
+        lengthOf(r.author) +
+        lengthOf(r.title));
 }
-function warmIncidents(list, from, to) {
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-        const c = list[i];
-        if (typeof c !== 'object' || c === null)
-            continue;
-        const r = c;
-        sum +=
-            lengthOf(r.id) +
-                lengthOf(r.createdAt) +
-                lengthOf(r.resolvedAt) +
-                lengthOf(r.repository) +
-                lengthOf(r.deploymentId);
-    }
-    keepLoads(sum);
+function incidentStrings(r) {
+    return (lengthOf(r.id) +
+        lengthOf(r.createdAt) +
+        lengthOf(r.resolvedAt) +
+        lengthOf(r.repository) +
+        lengthOf(r.deploymentId));
 }
 function pick(list, rows) {
     const out = new Array(rows.length);
@@ -43877,49 +44105,47 @@ function normaliseDeployments(rawDeployments, isProduction, changeCount) {
     let count = 0;
     let linked = false;
     const K = 'deployments';
-    for (let start = 0; start < n; start += WARM_BATCH) {
-        const end = Math.min(n, start + WARM_BATCH);
-        warmDeployments(rawDeployments, start, end);
-        for (let i = start; i < end; i++) {
-            const d = asRecord(rawDeployments[i], K, i);
-            const id = requireId(d.id, K, i);
-            const environment = d.environment;
-            if (typeof environment !== 'string')
-                fail(K, i, 'environment', 'is required (a string)');
-            const status = d.status;
-            if (status !== 'success' && status !== 'failure') {
-                fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
-            }
-            // Other environments play no part beyond validation: their finish is checked, not parsed.
-            const production = isProduction(environment);
-            if (production)
-                instant(d.finishedAt, t, count, K, i, 'finishedAt');
-            else
-                validInstant(d.finishedAt, K, i, 'finishedAt', true);
-            validInstant(d.startedAt, K, i, 'startedAt');
-            optionalString(d.sha, K, i, 'sha');
-            const repo = optionalString(d.repository, K, i, 'repository');
-            const svc = optionalString(d.service, K, i, 'service');
-            const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
-            if (changeIds !== undefined)
-                linked = true;
-            if (!production)
-                continue;
-            ids[count] = id;
-            idHashes[count] = idHash(id);
-            listStart[count] = listedCount;
-            if (status === 'success') {
-                success[count] = 1;
-                if (changeIds !== undefined) {
-                    for (let k = 0; k < changeIds.length; k++)
-                        listed[listedCount++] = changeIds[k];
-                }
-            }
-            repository[count] = repo;
-            service[count] = svc;
-            raw[count] = d;
-            count++;
+    for (let i = 0; i < n; i++) {
+        if (i % WARM_BATCH === 0)
+            warmRecords(rawDeployments, i, Math.min(n, i + WARM_BATCH), deploymentStrings);
+        const d = asRecord(rawDeployments[i], K, i);
+        const id = requireId(d.id, K, i);
+        const environment = d.environment;
+        if (typeof environment !== 'string')
+            fail(K, i, 'environment', 'is required (a string)');
+        const status = d.status;
+        if (status !== 'success' && status !== 'failure') {
+            fail(K, i, 'status', `${JSON.stringify(status)} is not 'success' or 'failure'`);
         }
+        // Other environments play no part beyond validation: their finish is checked, not parsed.
+        const production = isProduction(environment);
+        if (production)
+            instant(d.finishedAt, t, count, K, i, 'finishedAt');
+        else
+            validInstant(d.finishedAt, K, i, 'finishedAt', true);
+        validInstant(d.startedAt, K, i, 'startedAt');
+        optionalString(d.sha, K, i, 'sha');
+        const repo = optionalString(d.repository, K, i, 'repository');
+        const svc = optionalString(d.service, K, i, 'service');
+        const changeIds = optionalStrings(d.changeIds, K, i, 'changeIds');
+        if (changeIds !== undefined)
+            linked = true;
+        if (!production)
+            continue;
+        ids[count] = id;
+        idHashes[count] = idHash(id);
+        listStart[count] = listedCount;
+        if (status === 'success') {
+            success[count] = 1;
+            if (changeIds !== undefined) {
+                for (let k = 0; k < changeIds.length; k++)
+                    listed[listedCount++] = changeIds[k];
+            }
+        }
+        repository[count] = repo;
+        service[count] = svc;
+        raw[count] = d;
+        count++;
     }
     for (const column of [ids, t, success, repository, service, raw, idHashes])
         column.length = count;
@@ -44047,29 +44273,27 @@ function normaliseChanges(rawChanges, parseMerged) {
     // Hashed while each id is in the cache (see normaliseDeployments).
     const hashes = filled(n, 0);
     const K = 'changes';
-    for (let start = 0; start < n; start += WARM_BATCH) {
-        const end = Math.min(n, start + WARM_BATCH);
-        warmChanges(rawChanges, start, end);
-        for (let i = start; i < end; i++) {
-            const c = asRecord(rawChanges[i], K, i);
-            const id = requireId(c.id, K, i);
-            ids[i] = id;
-            hashes[i] = idHash(id);
-            instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
-            validInstant(c.createdAt, K, i, 'createdAt');
-            validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
-            if (mergedAt === undefined)
-                validInstant(c.mergedAt, K, i, 'mergedAt');
-            else
-                normalize_optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
-            repository[i] = optionalString(c.repository, K, i, 'repository');
-            optionalString(c.author, K, i, 'author');
-            optionalStrings(c.labels, K, i, 'labels');
-            optionalString(c.title, K, i, 'title');
-            optionalString(c.branch, K, i, 'branch');
-            optionalString(c.reverts, K, i, 'reverts');
-            raw[i] = c;
-        }
+    for (let i = 0; i < n; i++) {
+        if (i % WARM_BATCH === 0)
+            warmRecords(rawChanges, i, Math.min(n, i + WARM_BATCH), changeStrings);
+        const c = asRecord(rawChanges[i], K, i);
+        const id = requireId(c.id, K, i);
+        ids[i] = id;
+        hashes[i] = idHash(id);
+        instant(c.firstCommitAt, firstCommitAt, i, K, i, 'firstCommitAt');
+        validInstant(c.createdAt, K, i, 'createdAt');
+        validInstant(c.firstReviewAt, K, i, 'firstReviewAt');
+        if (mergedAt === undefined)
+            validInstant(c.mergedAt, K, i, 'mergedAt');
+        else
+            normalize_optionalInstant(c.mergedAt, mergedAt, i, K, i, 'mergedAt');
+        repository[i] = optionalString(c.repository, K, i, 'repository');
+        optionalString(c.author, K, i, 'author');
+        optionalStrings(c.labels, K, i, 'labels');
+        optionalString(c.title, K, i, 'title');
+        optionalString(c.branch, K, i, 'branch');
+        optionalString(c.reverts, K, i, 'reverts');
+        raw[i] = c;
     }
     const table = new ChangeTable(ids, firstCommitAt, mergedAt, repository, raw);
     const merged = (row) => {
@@ -44105,20 +44329,18 @@ function normaliseIncidents(rawIncidents) {
     const deploymentId = new Array(n);
     const hashes = filled(n, 0);
     const K = 'incidents';
-    for (let start = 0; start < n; start += WARM_BATCH) {
-        const end = Math.min(n, start + WARM_BATCH);
-        warmIncidents(rawIncidents, start, end);
-        for (let i = start; i < end; i++) {
-            const r = asRecord(rawIncidents[i], K, i);
-            const id = requireId(r.id, K, i);
-            ids[i] = id;
-            hashes[i] = idHash(id);
-            instant(r.createdAt, createdAt, i, K, i, 'createdAt');
-            normalize_optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
-            repository[i] = optionalString(r.repository, K, i, 'repository');
-            service[i] = optionalString(r.service, K, i, 'service');
-            deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
-        }
+    for (let i = 0; i < n; i++) {
+        if (i % WARM_BATCH === 0)
+            warmRecords(rawIncidents, i, Math.min(n, i + WARM_BATCH), incidentStrings);
+        const r = asRecord(rawIncidents[i], K, i);
+        const id = requireId(r.id, K, i);
+        ids[i] = id;
+        hashes[i] = idHash(id);
+        instant(r.createdAt, createdAt, i, K, i, 'createdAt');
+        normalize_optionalInstant(r.resolvedAt, resolvedAt, i, K, i, 'resolvedAt');
+        repository[i] = optionalString(r.repository, K, i, 'repository');
+        service[i] = optionalString(r.service, K, i, 'service');
+        deploymentId[i] = optionalString(r.deploymentId, K, i, 'deploymentId');
     }
     const resolved = (row) => {
         const r = resolvedAt[row];
@@ -44209,241 +44431,6 @@ function normaliseData(data, isProduction) {
     };
 }
 //# sourceMappingURL=normalize.js.map
-;// CONCATENATED MODULE: ../core/dist/group-index.js
-
-/*
- * Several indexes group the same deployments by the same column (incident attribution, then
- * recovery): each position's name is looked up by string once per analysis, not once per
- * index. Keyed by the column itself, so nothing outlives the analysis.
- */
-const internedColumns = new WeakMap();
-const CACHE = 256;
-function cacheSlot(name) {
-    const n = name.length;
-    if (n < 2)
-        return n;
-    return (n * 31 + name.charCodeAt(n - 1) * 7 + name.charCodeAt(n - 2)) & (CACHE - 1);
-}
-function intern(column) {
-    let interned = internedColumns.get(column);
-    if (interned === undefined) {
-        const byName = new Map();
-        const names = [];
-        const codes = new Array(column.length).fill(0);
-        // A cache in front of the map, by length and last two characters: names come from parsed
-        // JSON, each occurrence its own string, and a map hashes every one of them (a million
-        // hashes); this reads three characters and compares one string, about twice as fast.
-        const cachedNames = new Array(CACHE).fill('');
-        const cachedCodes = new Array(CACHE).fill(-1);
-        for (let p = 0; p < column.length; p++) {
-            const name = column[p];
-            const k = name === undefined ? 0 : cacheSlot(name);
-            const cached = cachedCodes[k];
-            if (name !== undefined && cached >= 0 && cachedNames[k] === name) {
-                codes[p] = cached;
-                continue;
-            }
-            let code = byName.get(name);
-            if (code === undefined) {
-                code = names.length;
-                names.push(name);
-                byName.set(name, code);
-            }
-            if (name !== undefined) {
-                cachedNames[k] = name;
-                cachedCodes[k] = code;
-            }
-            codes[p] = code;
-        }
-        interned = { codes, names };
-        internedColumns.set(column, interned);
-    }
-    return interned;
-}
-function group_index_groupBy(list, column, t) {
-    const { codes, names } = intern(column);
-    // Counted first, so each group's lists are allocated once at their final size.
-    const sizes = new Array(names.length).fill(0);
-    for (let i = 0; i < list.length; i++) {
-        const code = codes[list[i]];
-        sizes[code] = sizes[code] + 1;
-    }
-    const lists = sizes.map((size) => ({
-        positions: new Array(size).fill(0),
-        times: filled(size, Number.NaN),
-    }));
-    const fill = new Array(names.length).fill(0);
-    for (let i = 0; i < list.length; i++) {
-        const p = list[i];
-        const code = codes[p];
-        const g = lists[code];
-        const at = fill[code];
-        g.positions[at] = p;
-        g.times[at] = t[p];
-        fill[code] = at + 1;
-    }
-    const groups = new Map();
-    for (let code = 0; code < lists.length; code++) {
-        if (sizes[code] > 0)
-            groups.set(names[code], lists[code]);
-    }
-    return groups;
-}
-function groupOf(list, t) {
-    const times = new Array(list.length);
-    for (let i = 0; i < list.length; i++)
-        times[i] = t[list[i]];
-    return { positions: list, times };
-}
-const group_index_EMPTY = { positions: [], times: [] };
-/** A subset of the production deployments (positions, ascending) indexed for compatible look-ups. */
-class GroupIndex {
-    #d;
-    #positions;
-    #all;
-    #exact;
-    #byRepo;
-    #byService;
-    constructor(deployments, positions) {
-        this.#d = deployments;
-        this.#positions = positions;
-    }
-    #exactGroups() {
-        if (this.#exact === undefined) {
-            this.#exact = new Map();
-            const { repository, service, t } = this.#d;
-            for (const [repo, group] of group_index_groupBy(this.#positions, repository, t)) {
-                this.#exact.set(repo, group_index_groupBy(group.positions, service, t));
-            }
-        }
-        return this.#exact;
-    }
-    /** The sorted groups whose union is every deployment compatible with (repository, service). */
-    candidates(repository, service) {
-        if (repository === undefined && service === undefined) {
-            this.#all ??= groupOf(this.#positions, this.#d.t);
-            return [this.#all];
-        }
-        if (service === undefined) {
-            this.#byRepo ??= group_index_groupBy(this.#positions, this.#d.repository, this.#d.t);
-            return [this.#byRepo.get(repository) ?? group_index_EMPTY, this.#byRepo.get(undefined) ?? group_index_EMPTY];
-        }
-        if (repository === undefined) {
-            this.#byService ??= group_index_groupBy(this.#positions, this.#d.service, this.#d.t);
-            return [this.#byService.get(service) ?? group_index_EMPTY, this.#byService.get(undefined) ?? group_index_EMPTY];
-        }
-        const exact = this.#exactGroups();
-        const named = exact.get(repository);
-        const unnamed = exact.get(undefined);
-        return [
-            named?.get(service) ?? group_index_EMPTY,
-            named?.get(undefined) ?? group_index_EMPTY,
-            unnamed?.get(service) ?? group_index_EMPTY,
-            unnamed?.get(undefined) ?? group_index_EMPTY,
-        ];
-    }
-    /** The position of the last compatible deployment finished at or before `t`, or -1. */
-    lastAtOrBefore(t, repository, service) {
-        let best = -1;
-        for (const { positions, times } of this.candidates(repository, service)) {
-            const i = upperBound(times, t) - 1;
-            if (i >= 0)
-                best = Math.max(best, positions[i]);
-        }
-        return best;
-    }
-    /** The position of the first compatible deployment finished at or after `t`, or -1. */
-    firstAtOrAfter(t, repository, service) {
-        let best = -1;
-        for (const { positions, times } of this.candidates(repository, service)) {
-            const i = lowerBound(times, t);
-            if (i < positions.length) {
-                const p = positions[i];
-                if (best < 0 || p < best)
-                    best = p;
-            }
-        }
-        return best;
-    }
-    /** The first compatible deployment sorted after position `pos`, or -1. */
-    firstAfterPos(pos, repository, service) {
-        let best = -1;
-        for (const { positions } of this.candidates(repository, service)) {
-            const i = upperBound(positions, pos);
-            if (i < positions.length) {
-                const p = positions[i];
-                if (best < 0 || p < best)
-                    best = p;
-            }
-        }
-        return best;
-    }
-}
-/** First index of a sorted number array whose value is `>= x`. */
-function lowerBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** First index of a sorted number array whose value is `> x`. */
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-//# sourceMappingURL=group-index.js.map
-;// CONCATENATED MODULE: ../core/dist/attribute-incidents.js
-
-
-/**
- * Attributes each incident to at most one production deployment: the one its `deploymentId`
- * names (any status), else the latest successful production deployment finished at most
- * `attributionMs` before the incident was created, same repository/service when both name
- * one. A `deploymentId` that names no production deployment attributes the incident to none.
- * Records an `incident` reason per attribution and returns, per deployment position, when its
- * attributed incidents were all resolved: -Infinity without any, +Infinity while one is open.
- */
-function attributeIncidents(data, successes, attributionMs, reasons) {
-    const { incidents, deployments } = data;
-    const resolvedBy = filled(deployments.length, Number.NEGATIVE_INFINITY);
-    let index;
-    for (let i = 0; i < incidents.length; i++) {
-        const createdAt = incidents.createdAt[i];
-        let p;
-        if (incidents.deploymentId[i] !== undefined) {
-            p = incidents.deploymentPosition[i];
-        }
-        else {
-            index ??= new GroupIndex(deployments, successes);
-            p = index.lastAtOrBefore(createdAt, incidents.repository[i], incidents.service[i]);
-            if (p >= 0 && createdAt - deployments.t[p] > attributionMs)
-                p = -1;
-        }
-        if (p < 0)
-            continue;
-        reasons.add(p, { kind: 'incident', ref: incidents.id[i] });
-        const resolvedAt = incidents.resolvedAt[i];
-        const end = Number.isNaN(resolvedAt) ? Number.POSITIVE_INFINITY : resolvedAt;
-        if (end > resolvedBy[p])
-            resolvedBy[p] = end;
-    }
-    return resolvedBy;
-}
-//# sourceMappingURL=attribute-incidents.js.map
 ;// CONCATENATED MODULE: ../core/dist/sparse-lists.js
 /**
  * A list per row where most rows have none (failure reasons, reverts): one slot number per row
@@ -44754,21 +44741,21 @@ function markFailures(data, successes, links, classes, reasons) {
  * A class rather than a literal with a getter (see ChangeTable in normalize.ts).
  */
 class LinkTable {
-    changes;
     shipStart;
     shipped;
     lead;
+    #changeCount;
     #ship;
-    constructor(changes, shipStart, shipped, lead, ship) {
-        this.changes = changes;
+    constructor(changeCount, shipStart, shipped, lead, ship) {
         this.shipStart = shipStart;
         this.shipped = shipped;
         this.lead = lead;
+        this.#changeCount = changeCount;
         this.#ship = ship;
     }
     get ship() {
         if (this.#ship === undefined) {
-            const ship = filled(this.changes, -1);
+            const ship = filled(this.#changeCount, -1);
             const { shipStart, shipped } = this;
             for (let p = 0; p + 1 < shipStart.length; p++) {
                 const to = shipStart[p + 1];
@@ -45627,6 +45614,7 @@ function cleanSuccesses(d, reasons) {
 }
 //# sourceMappingURL=recovery.js.map
 ;// CONCATENATED MODULE: ../core/dist/analysis.js
+
 
 
 
@@ -46854,7 +46842,7 @@ function summariseInPlace(samples) {
     }
     let quantiles;
     if (plain)
-        quantiles = selectPercentiles(samples);
+        quantiles = selectPercentiles(samples, QUANTILES);
     else {
         const sorted = samples.sort();
         quantiles = QUANTILES.map((p) => percentile(sorted, p));
@@ -46873,8 +46861,11 @@ function summariseInPlace(samples) {
         max,
     };
 }
-/** `percentile` of each of QUANTILES, by selection; `samples` are left partitioned. */
-function selectPercentiles(samples) {
+/**
+ * `percentile` of each of `quantiles` (ascending), by selection in linear time: `samples` are
+ * left partitioned, not sorted.
+ */
+function selectPercentiles(samples, quantiles) {
     const last = samples.length - 1;
     // Ranks come in ascending order: once rank r is in place nothing after it is smaller, so
     // each next rank is selected among the samples after the previous one.
@@ -46886,7 +46877,7 @@ function selectPercentiles(samples) {
         }
         return samples[rank];
     };
-    return QUANTILES.map((p) => {
+    return quantiles.map((p) => {
         const h = last * p;
         const lo = Math.floor(h);
         const a = at(lo);
@@ -46980,17 +46971,7 @@ function medianInPlace(samples) {
  * a median of every bucket: a million samples sorted bucket by bucket cost several times this.
  */
 function medianBySelection(samples) {
-    const n = samples.length;
-    if (n === 0)
-        return null;
-    const h = (n - 1) * 0.5;
-    const lo = Math.floor(h);
-    distribution_select(samples, lo, 0, n - 1);
-    const a = samples[lo];
-    if (lo === Math.ceil(h))
-        return a;
-    // Everything after `lo` is >= a: the next order statistic is their minimum.
-    return interpolate(a, minimumFrom(samples, lo + 1), h - lo);
+    return samples.length === 0 ? null : selectPercentiles(samples, [0.5])[0];
 }
 /**
  * Hoare's selection within `a[from..to]`: afterwards `a[k]` holds the k-th smallest of them,
