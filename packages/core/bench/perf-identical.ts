@@ -3,8 +3,8 @@
  * function of the sources against a reference copy on generated data, varied with what the
  * generator leaves out (shas and rollbacks, hotfixes, reverts, services, duplicates, nulls,
  * shuffled order, no changeIds). The reference is extracted (untracked) with:
- * mkdir -p packages/core/node_modules/.perf-before &&
- * git archive <commit> packages/core/src | tar -x -C packages/core/node_modules/.perf-before --strip-components=3
+ * mkdir -p packages/core/.perf/before &&
+ * git archive <commit> packages/core/src | tar -x -C packages/core/.perf/before --strip-components=3
  * Usage: node --import tsx packages/core/bench/perf-identical.ts [size] [seeds]
  */
 import * as after from '../src/index.js';
@@ -13,7 +13,7 @@ import { generate } from './generate.js';
 import { seeded } from './random.js';
 
 type Api = typeof after;
-const beforePath = new URL('../node_modules/.perf-before/index.ts', import.meta.url).href;
+const beforePath = new URL('../.perf/before/index.ts', import.meta.url).href;
 const before = (await import(beforePath)) as Api;
 const size = Number(process.argv[2] ?? 3000);
 const seeds = Number(process.argv[3] ?? 6);
