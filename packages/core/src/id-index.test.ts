@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashAll, hashId, IdIndex, packing } from './id-index.js';
+import { fullHashId, hashAll, hashId, IdIndex, packing } from './id-index.js';
 
 interface Rec {
   id: string;
@@ -141,11 +141,48 @@ describe('IdIndex', () => {
     expect(rows).toEqual([1, 0, -1, -1]);
   });
 
-  it('hashes to a 32-bit integer that depends on every character', () => {
+  it('hashes to a 32-bit integer that depends on the length and the last 12 characters', () => {
     expect(hashId('acme/shop#1')).toBe(hashId('acme/shop#1'));
     expect(hashId('acme/shop#1')).not.toBe(hashId('bcme/shop#1'));
     expect(hashId('acme/shop#1')).not.toBe(hashId('acme/shop#2'));
-    expect(Number.isInteger(hashId('x'))).toBe(true);
-    expect(hashId('x') | 0).toBe(hashId('x'));
+    expect(hashId('acme/shop#1')).not.toBe(hashId('acme/shop#11'));
+    // Beyond the last 12 characters only the length counts.
+    expect(hashId('a-0123456789ab')).toBe(hashId('b-0123456789ab'));
+    expect(fullHashId('a-0123456789ab')).not.toBe(fullHashId('b-0123456789ab'));
+    for (const f of [hashId, fullHashId]) {
+      expect(Number.isInteger(f('x'))).toBe(true);
+      expect(f('x') | 0).toBe(f('x'));
+    }
+  });
+
+  it('hashes whole ids when ids share their ends, and finds every one', () => {
+    // 20,000 ids alike in their last 20 characters: one ends-only hash for all of them.
+    const tail = ':deployment:production';
+    const ids = Array.from({ length: 20_000 }, (_, i) => `${i.toString(16)}${tail}`);
+    const { index, kept } = IdIndex.build(ids, () => false);
+    expect(kept).toBeUndefined();
+    expect(index.hashesWholeIds).toBe(true);
+    for (const i of [0, 1, 9999, 19_999]) expect(index.get(ids[i] as string)).toBe(i);
+    expect(index.get(`zz${tail}`)).toBe(-1);
+    const rows: number[] = [];
+    index.claimAll([ids[5] as string, `zz${tail}`, ids[5] as string], 0, 3, rows);
+    expect(rows).toEqual([5, -1, -1]);
+  });
+
+  it('keeps the same rows and claims when look-ups spend the budget and it rehashes', () => {
+    // Ids with distinct ends build an ends-hashed index; absent ids sharing those ends, looked
+    // up again and again, are each compared as strings until the index hashes whole ids.
+    const ids = Array.from({ length: 100 }, (_, i) => `a-${String(i).padStart(12, '0')}`);
+    const { index } = IdIndex.build(ids, () => false);
+    expect(index.hashesWholeIds).toBe(false);
+    expect(index.claim(ids[7] as string)).toBe(7);
+    const strangers = ids.map((id) => `b${id.slice(1)}`);
+    for (let round = 0; round < 2 && !index.hashesWholeIds; round++) {
+      for (const s of strangers) expect(index.get(s)).toBe(-1);
+    }
+    expect(index.hashesWholeIds).toBe(true);
+    expect(ids.map((id) => index.get(id))).toEqual(ids.map((_, i) => i));
+    expect(index.claim(ids[7] as string)).toBe(-1);
+    expect(index.claim(ids[8] as string)).toBe(8);
   });
 });

@@ -14,6 +14,12 @@ import { keepLoads } from './warm.js';
  *   whose iterations do not wait on each other, so the processor overlaps their cache misses
  *   instead of taking them one after another (about twice as fast at a million).
  *
+ * - ids are hashed by their last characters only (`hashId`): ids are read a character at a
+ *   time, and every id format the collectors emit varies at its end. Ids that share their
+ *   ends make equal hashes, which only cost string comparisons: those are counted, and past a
+ *   budget proportional to the ids the index switches for good to hashing whole ids
+ *   (`fullHashId`), so no input makes it quadratic.
+ *
  * Plain arrays rather than typed arrays: a typed array's memory is external to V8's heap, and
  * enough of it starts a full collection of the whole heap, the input included.
  */
@@ -21,20 +27,26 @@ export class IdIndex {
   /** The id of each row. */
   readonly ids: readonly string[];
   /** Per slot: 0 when empty, else `stored hash · rows + 1 + row` (see `Packing`). */
-  readonly #table: number[];
+  #table: number[];
   readonly #mask: number;
   readonly #pack: Packing;
+  /** Whether ids are hashed whole (`fullHashId`) rather than by their ends (`hashId`). */
+  #full = false;
+  /** String comparisons of ids with equal hashes left before switching to whole-id hashes. */
+  #clashBudget: number;
   /** Per row: 1 once claimed. */
   readonly #claimed: Uint8Array;
   /** Scratch lists of `claimAll`, kept between batches. */
   #batchHashes: number[] = [];
   #batchSlots: number[] = [];
 
-  private constructor(ids: readonly string[], table: number[], pack: Packing) {
+  private constructor(ids: readonly string[], table: number[], pack: Packing, full: boolean) {
     this.ids = ids;
     this.#table = table;
     this.#mask = table.length - 1;
     this.#pack = pack;
+    this.#full = full;
+    this.#clashBudget = clashBudget(ids.length);
     this.#claimed = new Uint8Array(ids.length);
   }
 
@@ -50,6 +62,19 @@ export class IdIndex {
     later: (a: number, b: number) => boolean,
     hashes: readonly number[] = hashAll(ids),
   ): { index: IdIndex; kept: number[] | undefined } {
+    return (
+      IdIndex.#build(ids, later, hashes, false) ??
+      (IdIndex.#build(ids, later, hashAllFull(ids), true) as BuildResult)
+    );
+  }
+
+  /** `build` with hashes of one kind; undefined when ends-only hashes clash past the budget. */
+  static #build(
+    ids: readonly string[],
+    later: (a: number, b: number) => boolean,
+    hashes: readonly number[],
+    full: boolean,
+  ): BuildResult | undefined {
     const n = ids.length;
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
@@ -58,6 +83,7 @@ export class IdIndex {
     const { rows, hashMask } = pack;
     // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
     const table = filled(capacity, 0.5).fill(0);
+    let budget = clashBudget(n);
     let duplicates = false;
     for (let i = 0; i < n; i++) {
       const h = hashes[i] as number;
@@ -69,16 +95,19 @@ export class IdIndex {
           table[p] = stored * rows + i + 1;
           break;
         }
-        const row = rowOf(v, rows);
-        if (hashOf(v, rows) === stored && ids[row] === ids[i]) {
-          duplicates = true;
-          if (later(i, row)) table[p] = stored * rows + i + 1;
-          break;
+        if (hashOf(v, rows) === stored) {
+          const row = rowOf(v, rows);
+          if (ids[row] === ids[i]) {
+            duplicates = true;
+            if (later(i, row)) table[p] = stored * rows + i + 1;
+            break;
+          }
+          if (!full && --budget < 0) return undefined;
         }
         p = (p + 1) & mask;
       }
     }
-    const index = new IdIndex(ids, table, pack);
+    const index = new IdIndex(ids, table, pack, full);
     if (!duplicates) return { index, kept: undefined };
     return index.#compact(hashes);
   }
@@ -102,7 +131,7 @@ export class IdIndex {
       table[p] = hashOf(v, rows) * rows + kept.length;
     }
     const keptIds = kept.map((row) => ids[row] as string);
-    return { index: new IdIndex(keptIds, table, this.#pack), kept };
+    return { index: new IdIndex(keptIds, table, this.#pack, this.#full), kept };
   }
 
   /** The slot holding this id (whose hash is `h`), or -1. */
@@ -116,9 +145,33 @@ export class IdIndex {
     for (;;) {
       const v = table[p] as number;
       if (v === 0) return -1;
-      if (hashOf(v, rows) === stored && ids[rowOf(v, rows)] === id) return p;
+      if (hashOf(v, rows) === stored) {
+        if (ids[rowOf(v, rows)] === id) return p;
+        this.#clashBudget--;
+      }
       p = (p + 1) & mask;
     }
+  }
+
+  /** This index's hash of an id. */
+  #hash(id: string): number {
+    return (this.#full ? fullHashId(id) : hashId(id)) & SMALL;
+  }
+
+  /**
+   * After too many comparisons of ids that only share their ends: the table is rebuilt with
+   * whole-id hashes (rows unchanged, claims kept) and every later look-up hashes whole ids.
+   */
+  #spent(): void {
+    if (this.#full || this.#clashBudget >= 0) return;
+    const rebuilt = IdIndex.#build(
+      this.ids,
+      () => false,
+      hashAllFull(this.ids),
+      true,
+    ) as BuildResult;
+    this.#table = rebuilt.index.#table;
+    this.#full = true;
   }
 
   /** The row in slot `p`. */
@@ -128,19 +181,25 @@ export class IdIndex {
 
   /** The row with this id, or -1. */
   get(id: string): number {
-    return this.getHashed(id, hashId(id) & SMALL);
+    return this.#rowOfSlot(this.#slotOf(id, this.#hash(id)));
   }
 
-  /** `get` of an id whose hash `hashAll` has already computed. */
+  /** `get` of an id whose `idHash` (as `hashAll` gives) is computed already. */
   getHashed(id: string, hash: number): number {
-    const p = this.#slotOf(id, hash);
-    return p < 0 ? -1 : this.#rowAt(p);
+    return this.#rowOfSlot(this.#slotOf(id, this.#full ? this.#hash(id) : hash));
   }
 
   /** The row with this id the first time it is claimed; -1 when absent or claimed before. */
   claim(id: string): number {
-    const p = this.#slotOf(id, hashId(id) & SMALL);
-    return p < 0 ? -1 : this.#claimRow(this.#rowAt(p));
+    const row = this.#rowOfSlot(this.#slotOf(id, this.#hash(id)));
+    return row < 0 ? -1 : this.#claimRow(row);
+  }
+
+  /** The row in slot `p` (-1: none); the look-up that found it may have spent the budget. */
+  #rowOfSlot(p: number): number {
+    const row = p < 0 ? -1 : this.#rowAt(p);
+    this.#spent();
+    return row;
   }
 
   #claimRow(row: number): number {
@@ -166,7 +225,7 @@ export class IdIndex {
     let sum = 0;
     for (let j = 0; j < count; j++) sum += (ids[from + j] as string).length;
     keepLoads(sum);
-    for (let j = 0; j < count; j++) hashes[j] = hashId(ids[from + j] as string) & SMALL;
+    for (let j = 0; j < count; j++) hashes[j] = this.#hash(ids[from + j] as string);
     // The row of the first slot with the same hash, or -1: the ids are compared in a later pass.
     for (let j = 0; j < count; j++) {
       const h = hashes[j] as number;
@@ -194,6 +253,12 @@ export class IdIndex {
       }
       rows[j] = row < 0 ? -1 : this.#claimRow(row);
     }
+    this.#spent();
+  }
+
+  /** Whether ids are hashed whole: true once ids sharing their ends spent the budget. */
+  get hashesWholeIds(): boolean {
+    return this.#full;
   }
 
   get size(): number {
@@ -236,6 +301,23 @@ export function idHash(id: string): number {
   return hashId(id) & SMALL;
 }
 
+/** Ends-only hashes may clash this many times (string comparisons) before whole ids are hashed. */
+function clashBudget(n: number): number {
+  return 64 + (n >>> 4);
+}
+
+interface BuildResult {
+  index: IdIndex;
+  kept: number[] | undefined;
+}
+
+/** Every id's `fullHashId`, masked as the index keeps it. */
+function hashAllFull(ids: readonly string[]): number[] {
+  const out = new Array<number>(ids.length).fill(0);
+  for (let i = 0; i < ids.length; i++) out[i] = fullHashId(ids[i] as string) & SMALL;
+  return out;
+}
+
 /** Every id's `idHash`, in one pass that touches nothing else. */
 export function hashAll(ids: readonly string[]): number[] {
   const out = new Array<number>(ids.length).fill(0);
@@ -243,11 +325,30 @@ export function hashAll(ids: readonly string[]): number[] {
   return out;
 }
 
-/** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
+/** Characters `hashId` reads from the end of an id. */
+const ENDS = 12;
+
+/**
+ * FNV-1a over the length and the last `ENDS` UTF-16 code units, then a final mix so the low
+ * bits (the slot) vary well. Ids that differ only before their last characters hash alike:
+ * the index then compares their strings, and past its budget hashes whole ids instead.
+ */
 export function hashId(s: string): number {
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  for (let i = n > ENDS ? n - ENDS : 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** `hashId` over every code unit: the index's fallback for ids that share their ends. */
+export function fullHashId(s: string): number {
   let h = 0x811c9dc5 ^ s.length;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
+  return mix(h);
+}
+
+function mix(x: number): number {
+  let h = x ^ (x >>> 15);
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);
 }
