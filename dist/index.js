@@ -43393,6 +43393,12 @@ var _a;
  *   whose iterations do not wait on each other, so the processor overlaps their cache misses
  *   instead of taking them one after another (about twice as fast at a million).
  *
+ * - ids are hashed by their last characters only (`hashId`): ids are read a character at a
+ *   time, and every id format the collectors emit varies at its end. Ids that share their
+ *   ends make equal hashes, which only cost string comparisons: those are counted, and past a
+ *   budget proportional to the ids the index switches for good to hashing whole ids
+ *   (`fullHashId`), so no input makes it quadratic.
+ *
  * Plain arrays rather than typed arrays: a typed array's memory is external to V8's heap, and
  * enough of it starts a full collection of the whole heap, the input included.
  */
@@ -43403,16 +43409,22 @@ class IdIndex {
     #table;
     #mask;
     #pack;
+    /** Whether ids are hashed whole (`fullHashId`) rather than by their ends (`hashId`). */
+    #full = false;
+    /** String comparisons of ids with equal hashes left before switching to whole-id hashes. */
+    #clashBudget;
     /** Per row: 1 once claimed. */
     #claimed;
     /** Scratch lists of `claimAll`, kept between batches. */
     #batchHashes = [];
     #batchSlots = [];
-    constructor(ids, table, pack) {
+    constructor(ids, table, pack, full) {
         this.ids = ids;
         this.#table = table;
         this.#mask = table.length - 1;
         this.#pack = pack;
+        this.#full = full;
+        this.#clashBudget = clashBudget(ids.length);
         this.#claimed = new Uint8Array(ids.length);
     }
     /**
@@ -43423,6 +43435,11 @@ class IdIndex {
      * `hashes` are the ids' `hashAll`, when the caller has them already.
      */
     static build(ids, later, hashes = hashAll(ids)) {
+        return (_a.#build(ids, later, hashes, false) ??
+            _a.#build(ids, later, hashAllFull(ids), true));
+    }
+    /** `build` with hashes of one kind; undefined when ends-only hashes clash past the budget. */
+    static #build(ids, later, hashes, full) {
         const n = ids.length;
         let capacity = 16;
         while (capacity < n * 2)
@@ -43432,6 +43449,7 @@ class IdIndex {
         const { rows, hashMask } = pack;
         // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
         const table = filled(capacity, 0.5).fill(0);
+        let budget = clashBudget(n);
         let duplicates = false;
         for (let i = 0; i < n; i++) {
             const h = hashes[i];
@@ -43443,17 +43461,21 @@ class IdIndex {
                     table[p] = stored * rows + i + 1;
                     break;
                 }
-                const row = rowOf(v, rows);
-                if (hashOf(v, rows) === stored && ids[row] === ids[i]) {
-                    duplicates = true;
-                    if (later(i, row))
-                        table[p] = stored * rows + i + 1;
-                    break;
+                if (hashOf(v, rows) === stored) {
+                    const row = rowOf(v, rows);
+                    if (ids[row] === ids[i]) {
+                        duplicates = true;
+                        if (later(i, row))
+                            table[p] = stored * rows + i + 1;
+                        break;
+                    }
+                    if (!full && --budget < 0)
+                        return undefined;
                 }
                 p = (p + 1) & mask;
             }
         }
-        const index = new _a(ids, table, pack);
+        const index = new _a(ids, table, pack, full);
         if (!duplicates)
             return { index, kept: undefined };
         return index.#compact(hashes);
@@ -43478,7 +43500,7 @@ class IdIndex {
             table[p] = hashOf(v, rows) * rows + kept.length;
         }
         const keptIds = kept.map((row) => ids[row]);
-        return { index: new _a(keptIds, table, this.#pack), kept };
+        return { index: new _a(keptIds, table, this.#pack, this.#full), kept };
     }
     /** The slot holding this id (whose hash is `h`), or -1. */
     #slotOf(id, h) {
@@ -43492,10 +43514,28 @@ class IdIndex {
             const v = table[p];
             if (v === 0)
                 return -1;
-            if (hashOf(v, rows) === stored && ids[rowOf(v, rows)] === id)
-                return p;
+            if (hashOf(v, rows) === stored) {
+                if (ids[rowOf(v, rows)] === id)
+                    return p;
+                this.#clashBudget--;
+            }
             p = (p + 1) & mask;
         }
+    }
+    /** This index's hash of an id. */
+    #hash(id) {
+        return (this.#full ? fullHashId(id) : hashId(id)) & SMALL;
+    }
+    /**
+     * After too many comparisons of ids that only share their ends: the table is rebuilt with
+     * whole-id hashes (rows unchanged, claims kept) and every later look-up hashes whole ids.
+     */
+    #spent() {
+        if (this.#full || this.#clashBudget >= 0)
+            return;
+        const rebuilt = _a.#build(this.ids, () => false, hashAllFull(this.ids), true);
+        this.#table = rebuilt.index.#table;
+        this.#full = true;
     }
     /** The row in slot `p`. */
     #rowAt(p) {
@@ -43503,17 +43543,22 @@ class IdIndex {
     }
     /** The row with this id, or -1. */
     get(id) {
-        return this.getHashed(id, hashId(id) & SMALL);
+        return this.#rowOfSlot(this.#slotOf(id, this.#hash(id)));
     }
-    /** `get` of an id whose hash `hashAll` has already computed. */
+    /** `get` of an id whose `idHash` (as `hashAll` gives) is computed already. */
     getHashed(id, hash) {
-        const p = this.#slotOf(id, hash);
-        return p < 0 ? -1 : this.#rowAt(p);
+        return this.#rowOfSlot(this.#slotOf(id, this.#full ? this.#hash(id) : hash));
     }
     /** The row with this id the first time it is claimed; -1 when absent or claimed before. */
     claim(id) {
-        const p = this.#slotOf(id, hashId(id) & SMALL);
-        return p < 0 ? -1 : this.#claimRow(this.#rowAt(p));
+        const row = this.#rowOfSlot(this.#slotOf(id, this.#hash(id)));
+        return row < 0 ? -1 : this.#claimRow(row);
+    }
+    /** The row in slot `p` (-1: none); the look-up that found it may have spent the budget. */
+    #rowOfSlot(p) {
+        const row = p < 0 ? -1 : this.#rowAt(p);
+        this.#spent();
+        return row;
     }
     #claimRow(row) {
         if (this.#claimed[row] === 1)
@@ -43540,7 +43585,7 @@ class IdIndex {
             sum += ids[from + j].length;
         keepLoads(sum);
         for (let j = 0; j < count; j++)
-            hashes[j] = hashId(ids[from + j]) & SMALL;
+            hashes[j] = this.#hash(ids[from + j]);
         // The row of the first slot with the same hash, or -1: the ids are compared in a later pass.
         for (let j = 0; j < count; j++) {
             const h = hashes[j];
@@ -43569,6 +43614,11 @@ class IdIndex {
             }
             rows[j] = row < 0 ? -1 : this.#claimRow(row);
         }
+        this.#spent();
+    }
+    /** Whether ids are hashed whole: true once ids sharing their ends spent the budget. */
+    get hashesWholeIds() {
+        return this.#full;
     }
     get size() {
         return this.ids.length;
@@ -43596,6 +43646,17 @@ const SMALL = 0x3fffffff;
 function idHash(id) {
     return hashId(id) & SMALL;
 }
+/** Ends-only hashes may clash this many times (string comparisons) before whole ids are hashed. */
+function clashBudget(n) {
+    return 64 + (n >>> 4);
+}
+/** Every id's `fullHashId`, masked as the index keeps it. */
+function hashAllFull(ids) {
+    const out = new Array(ids.length).fill(0);
+    for (let i = 0; i < ids.length; i++)
+        out[i] = fullHashId(ids[i]) & SMALL;
+    return out;
+}
 /** Every id's `idHash`, in one pass that touches nothing else. */
 function hashAll(ids) {
     const out = new Array(ids.length).fill(0);
@@ -43603,12 +43664,29 @@ function hashAll(ids) {
         out[i] = idHash(ids[i]);
     return out;
 }
-/** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the slot) vary well. */
+/** Characters `hashId` reads from the end of an id. */
+const ENDS = 12;
+/**
+ * FNV-1a over the length and the last `ENDS` UTF-16 code units, then a final mix so the low
+ * bits (the slot) vary well. Ids that differ only before their last characters hash alike:
+ * the index then compares their strings, and past its budget hashes whole ids instead.
+ */
 function hashId(s) {
+    const n = s.length;
+    let h = 0x811c9dc5 ^ n;
+    for (let i = n > ENDS ? n - ENDS : 0; i < n; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return mix(h);
+}
+/** `hashId` over every code unit: the index's fallback for ids that share their ends. */
+function fullHashId(s) {
     let h = 0x811c9dc5 ^ s.length;
     for (let i = 0; i < s.length; i++)
         h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h ^= h >>> 15;
+    return mix(h);
+}
+function mix(x) {
+    let h = x ^ (x >>> 15);
     h = Math.imul(h, 0x2c1b3c6d);
     return h ^ (h >>> 12);
 }
