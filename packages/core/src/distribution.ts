@@ -178,15 +178,9 @@ export function median(samples: ArrayLike<number>): number | null {
   return percentile(Float64Array.from(samples).sort(), 0.5);
 }
 
-/** Like `median`, but sorts `samples` itself instead of a copy. */
-export function medianInPlace(samples: Float64Array): number | null {
-  if (samples.length === 0) return null;
-  return percentile(samples.sort(), 0.5);
-}
-
 /**
- * Like `medianInPlace`, but without sorting: the two middle order statistics are found by
- * selection (linear time), leaving `samples` partitioned rather than sorted. The series asks
+ * Like `median`, but on `samples` itself and without sorting: the two middle order statistics
+ * are found by selection (linear time), leaving `samples` partitioned rather than sorted. The series asks
  * a median of every bucket: a million samples sorted bucket by bucket cost several times this.
  */
 export function medianBySelection(samples: Float64Array): number | null {

@@ -1,5 +1,4 @@
 import { filled } from './filled.js';
-import { keepLoads } from './warm.js';
 
 /**
  * Rows by id, one per id: the index of the changes that deployments' `changeIds` are joined
@@ -220,11 +219,6 @@ export class IdIndex {
     const hashes = this.#batchHashes;
     const slots = this.#batchSlots;
     const count = to - from;
-    // The ids' strings are read first (see warm.ts): hashing them one by one would take the
-    // cache misses in turn.
-    let sum = 0;
-    for (let j = 0; j < count; j++) sum += (ids[from + j] as string).length;
-    keepLoads(sum);
     for (let j = 0; j < count; j++) hashes[j] = this.#hash(ids[from + j] as string);
     // The row of the first slot with the same hash, or -1: the ids are compared in a later pass.
     for (let j = 0; j < count; j++) {

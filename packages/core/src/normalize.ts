@@ -4,7 +4,6 @@ import { hashAll, IdIndex, idHash } from './id-index.js';
 import { instantInto, instantToMs, isValidInstant, requireInstant } from './instant.js';
 import { HashFilter, keptRows, repeatedIds } from './repeated-ids.js';
 import type { DoraData } from './types.js';
-import { lengthOf, warmRecords } from './warm.js';
 
 /** A validated input record, read back for the fields few metrics need. */
 export type Rec = Readonly<Record<string, unknown>>;
@@ -240,45 +239,6 @@ function requireArray(data: Rec, field: keyof DoraData): unknown[] {
   return value;
 }
 
-/** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
-const WARM_BATCH = 1024;
-
-/** The strings a deployment record holds, for `warmRecords`. */
-function deploymentStrings(r: Rec): number {
-  let sum =
-    lengthOf(r.id) +
-    lengthOf(r.finishedAt) +
-    lengthOf(r.startedAt) +
-    lengthOf(r.sha) +
-    lengthOf(r.repository) +
-    lengthOf(r.service);
-  const ids = r.changeIds;
-  if (Array.isArray(ids)) for (let k = 0; k < ids.length; k++) sum += lengthOf(ids[k]);
-  return sum;
-}
-
-function changeStrings(r: Rec): number {
-  return (
-    lengthOf(r.id) +
-    lengthOf(r.firstCommitAt) +
-    lengthOf(r.createdAt) +
-    lengthOf(r.mergedAt) +
-    lengthOf(r.repository) +
-    lengthOf(r.author) +
-    lengthOf(r.title)
-  );
-}
-
-function incidentStrings(r: Rec): number {
-  return (
-    lengthOf(r.id) +
-    lengthOf(r.createdAt) +
-    lengthOf(r.resolvedAt) +
-    lengthOf(r.repository) +
-    lengthOf(r.deploymentId)
-  );
-}
-
 function pick<T>(list: readonly T[], rows: readonly number[]): T[] {
   const out = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = list[rows[i] as number] as T;
@@ -316,8 +276,6 @@ function normaliseDeployments(
   let linked = false;
   const K = 'deployments';
   for (let i = 0; i < n; i++) {
-    if (i % WARM_BATCH === 0)
-      warmRecords(rawDeployments, i, Math.min(n, i + WARM_BATCH), deploymentStrings);
     const d = asRecord(rawDeployments[i], K, i);
     const id = requireId(d.id, K, i);
     const environment = d.environment;
@@ -480,8 +438,6 @@ function normaliseChanges(
   const hashes = filled(n, 0);
   const K = 'changes';
   for (let i = 0; i < n; i++) {
-    if (i % WARM_BATCH === 0)
-      warmRecords(rawChanges, i, Math.min(n, i + WARM_BATCH), changeStrings);
     const c = asRecord(rawChanges[i], K, i);
     const id = requireId(c.id, K, i);
     ids[i] = id;
@@ -541,8 +497,6 @@ function normaliseIncidents(
   const hashes = filled(n, 0);
   const K = 'incidents';
   for (let i = 0; i < n; i++) {
-    if (i % WARM_BATCH === 0)
-      warmRecords(rawIncidents, i, Math.min(n, i + WARM_BATCH), incidentStrings);
     const r = asRecord(rawIncidents[i], K, i);
     const id = requireId(r.id, K, i);
     ids[i] = id;
