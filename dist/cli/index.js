@@ -31492,7 +31492,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 8788:
+/***/ 9223:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40248,42 +40248,8 @@ class DoraInputError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ../core/dist/warm.js
-/*
- * Warming: a loop that only reads, run over a batch of records before the loop that validates
- * them. Records parsed from JSON sit wherever the collector's heap put them, so each record and
- * each of its strings is a cache miss. A validating loop does so much per record that the
- * processor takes those misses one after another; a loop of independent loads lets it overlap
- * them. Measured at a million records: normalising took 0.8 of the time.
- */
-/** Where the warmed lengths go: a store the compiler must keep, so the loads stay too. */
-const sink = { total: 0 };
-/** Keeps the loads that computed `total`. */
-function keepLoads(total) {
-    sink.total = (sink.total + total) | 0;
-}
-/**
- * Reads into the cache the records `list[from..to-1]` and the strings `read` reaches through
- * each object among them. `read` names its fields (a read by a computed name is several times
- * slower) and sums their `lengthOf`.
- */
-function warmRecords(list, from, to, read) {
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-        const r = list[i];
-        if (typeof r === 'object' && r !== null)
-            sum += read(r);
-    }
-    keepLoads(sum);
-}
-/** A string's length (reading it brings the string into the cache); 0 for anything else. */
-function lengthOf(value) {
-    return typeof value === 'string' ? value.length : 0;
-}
-//# sourceMappingURL=warm.js.map
 ;// CONCATENATED MODULE: ../core/dist/id-index.js
 var _a;
-
 
 /**
  * Rows by id, one per id: the index of the changes that deployments' `changeIds` are joined
@@ -40483,12 +40449,6 @@ class IdIndex {
         const hashes = this.#batchHashes;
         const slots = this.#batchSlots;
         const count = to - from;
-        // The ids' strings are read first (see warm.ts): hashing them one by one would take the
-        // cache misses in turn.
-        let sum = 0;
-        for (let j = 0; j < count; j++)
-            sum += ids[from + j].length;
-        keepLoads(sum);
         for (let j = 0; j < count; j++)
             hashes[j] = this.#hash(ids[from + j]);
         // The row of the first slot with the same hash, or -1: the ids are compared in a later pass.
@@ -40910,7 +40870,6 @@ function keptRows(n, groups, later) {
 
 
 
-
 // The record's name (`deployments[3]`) is built only when it is needed: for the error.
 function fail(kind, index, field, problem) {
     throw new DoraInputError(`${kind}[${index}]`, field, problem);
@@ -41025,38 +40984,6 @@ function requireArray(data, field) {
         throw new DoraInputError('data', field, 'must be an array');
     return value;
 }
-/** Records per warmed batch: a batch's records and strings stay in cache for the second loop. */
-const WARM_BATCH = 1024;
-/** The strings a deployment record holds, for `warmRecords`. */
-function deploymentStrings(r) {
-    let sum = lengthOf(r.id) +
-        lengthOf(r.finishedAt) +
-        lengthOf(r.startedAt) +
-        lengthOf(r.sha) +
-        lengthOf(r.repository) +
-        lengthOf(r.service);
-    const ids = r.changeIds;
-    if (Array.isArray(ids))
-        for (let k = 0; k < ids.length; k++)
-            sum += lengthOf(ids[k]);
-    return sum;
-}
-function changeStrings(r) {
-    return (lengthOf(r.id) +
-        lengthOf(r.firstCommitAt) +
-        lengthOf(r.createdAt) +
-        lengthOf(r.mergedAt) +
-        lengthOf(r.repository) +
-        lengthOf(r.author) +
-        lengthOf(r.title));
-}
-function incidentStrings(r) {
-    return (lengthOf(r.id) +
-        lengthOf(r.createdAt) +
-        lengthOf(r.resolvedAt) +
-        lengthOf(r.repository) +
-        lengthOf(r.deploymentId));
-}
 function pick(list, rows) {
     const out = new Array(rows.length);
     for (let i = 0; i < rows.length; i++)
@@ -41089,8 +41016,6 @@ function normaliseDeployments(rawDeployments, isProduction, changeCount) {
     let linked = false;
     const K = 'deployments';
     for (let i = 0; i < n; i++) {
-        if (i % WARM_BATCH === 0)
-            warmRecords(rawDeployments, i, Math.min(n, i + WARM_BATCH), deploymentStrings);
         const d = asRecord(rawDeployments[i], K, i);
         const id = requireId(d.id, K, i);
         const environment = d.environment;
@@ -41257,8 +41182,6 @@ function normaliseChanges(rawChanges, parseMerged) {
     const hashes = filled(n, 0);
     const K = 'changes';
     for (let i = 0; i < n; i++) {
-        if (i % WARM_BATCH === 0)
-            warmRecords(rawChanges, i, Math.min(n, i + WARM_BATCH), changeStrings);
         const c = asRecord(rawChanges[i], K, i);
         const id = requireId(c.id, K, i);
         ids[i] = id;
@@ -41313,8 +41236,6 @@ function normaliseIncidents(rawIncidents) {
     const hashes = filled(n, 0);
     const K = 'incidents';
     for (let i = 0; i < n; i++) {
-        if (i % WARM_BATCH === 0)
-            warmRecords(rawIncidents, i, Math.min(n, i + WARM_BATCH), incidentStrings);
         const r = asRecord(rawIncidents[i], K, i);
         const id = requireId(r.id, K, i);
         ids[i] = id;
@@ -43942,15 +43863,9 @@ function median(samples) {
         return null;
     return percentile(Float64Array.from(samples).sort(), 0.5);
 }
-/** Like `median`, but sorts `samples` itself instead of a copy. */
-function medianInPlace(samples) {
-    if (samples.length === 0)
-        return null;
-    return percentile(samples.sort(), 0.5);
-}
 /**
- * Like `medianInPlace`, but without sorting: the two middle order statistics are found by
- * selection (linear time), leaving `samples` partitioned rather than sorted. The series asks
+ * Like `median`, but on `samples` itself and without sorting: the two middle order statistics
+ * are found by selection (linear time), leaving `samples` partitioned rather than sorted. The series asks
  * a median of every bucket: a million samples sorted bucket by bucket cost several times this.
  */
 function medianBySelection(samples) {
@@ -46712,7 +46627,7 @@ async function runCli(argv, io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_app_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8788);
+/* harmony import */ var _cli_app_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9223);
 
 process.exitCode = await (0,_cli_app_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     env: process.env,
