@@ -101,6 +101,21 @@ describe('calendar arithmetic', () => {
     }
     expect(parseIsoInstant('0050-03-01T00:00:00Z')).toBe(Date.parse('0050-03-01T00:00:00Z'));
   });
+
+  it('agrees with Date.parse around the epoch, far ahead, and inside every month', () => {
+    for (const year of [1968, 1969, 1970, 1971, 2025, 2198, 2199, 2200, 2201, 9999]) {
+      for (let month = 1; month <= 12; month++) {
+        const mm = String(month).padStart(2, '0');
+        for (const text of [
+          `${year}-${mm}-01T00:00:00Z`,
+          `${year}-${mm}-28T23:59:59.999Z`,
+          `${year}-${mm}-15T07:08:09.010Z`,
+        ]) {
+          expect([text, parseIsoInstant(text)]).toEqual([text, Date.parse(text)]);
+        }
+      }
+    }
+  });
 });
 
 describe('isValidInstant', () => {
