@@ -154,7 +154,7 @@ export class IdIndex {
 
   /** This index's hash of an id. */
   #hash(id: string): number {
-    return (this.#full ? fullHashId(id) : hashId(id)) & SMALL;
+    return this.#full ? fullIdHash(id) : idHash(id);
   }
 
   /**
@@ -305,18 +305,26 @@ interface BuildResult {
   kept: number[] | undefined;
 }
 
-/** Every id's `fullHashId`, masked as the index keeps it. */
-function hashAllFull(ids: readonly string[]): number[] {
+/** An id's `fullHashId`, masked as the index keeps it. */
+function fullIdHash(id: string): number {
+  return fullHashId(id) & SMALL;
+}
+
+/** Every id's hash, in one pass that touches nothing else. */
+function hashEach(ids: readonly string[], hash: (id: string) => number): number[] {
   const out = new Array<number>(ids.length).fill(0);
-  for (let i = 0; i < ids.length; i++) out[i] = fullHashId(ids[i] as string) & SMALL;
+  for (let i = 0; i < ids.length; i++) out[i] = hash(ids[i] as string);
   return out;
 }
 
-/** Every id's `idHash`, in one pass that touches nothing else. */
+/** Every id's `idHash`. */
 export function hashAll(ids: readonly string[]): number[] {
-  const out = new Array<number>(ids.length).fill(0);
-  for (let i = 0; i < ids.length; i++) out[i] = idHash(ids[i] as string);
-  return out;
+  return hashEach(ids, idHash);
+}
+
+/** Every id's `fullIdHash`. */
+function hashAllFull(ids: readonly string[]): number[] {
+  return hashEach(ids, fullIdHash);
 }
 
 /** Characters `hashId` reads from the end of an id. */
@@ -329,20 +337,20 @@ const ENDS = 12;
  */
 export function hashId(s: string): number {
   const n = s.length;
-  let h = 0x811c9dc5 ^ n;
-  for (let i = n > ENDS ? n - ENDS : 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mix(h);
+  return hashFrom(s, n > ENDS ? n - ENDS : 0);
 }
 
 /** `hashId` over every code unit: the index's fallback for ids that share their ends. */
 export function fullHashId(s: string): number {
-  let h = 0x811c9dc5 ^ s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mix(h);
+  return hashFrom(s, 0);
 }
 
-function mix(x: number): number {
-  let h = x ^ (x >>> 15);
+/** FNV-1a over the length and the code units from `start` on, then a final mix. */
+function hashFrom(s: string, start: number): number {
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  for (let i = start; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);
 }
