@@ -40395,7 +40395,7 @@ class IdIndex {
     }
     /** This index's hash of an id. */
     #hash(id) {
-        return (this.#full ? fullHashId(id) : hashId(id)) & SMALL;
+        return this.#full ? fullIdHash(id) : idHash(id);
     }
     /**
      * After too many comparisons of ids that only share their ends: the table is rebuilt with
@@ -40515,19 +40515,24 @@ function idHash(id) {
 function clashBudget(n) {
     return 64 + (n >>> 4);
 }
-/** Every id's `fullHashId`, masked as the index keeps it. */
-function hashAllFull(ids) {
+/** An id's `fullHashId`, masked as the index keeps it. */
+function fullIdHash(id) {
+    return fullHashId(id) & SMALL;
+}
+/** Every id's hash, in one pass that touches nothing else. */
+function hashEach(ids, hash) {
     const out = new Array(ids.length).fill(0);
     for (let i = 0; i < ids.length; i++)
-        out[i] = fullHashId(ids[i]) & SMALL;
+        out[i] = hash(ids[i]);
     return out;
 }
-/** Every id's `idHash`, in one pass that touches nothing else. */
+/** Every id's `idHash`. */
 function hashAll(ids) {
-    const out = new Array(ids.length).fill(0);
-    for (let i = 0; i < ids.length; i++)
-        out[i] = idHash(ids[i]);
-    return out;
+    return hashEach(ids, idHash);
+}
+/** Every id's `fullIdHash`. */
+function hashAllFull(ids) {
+    return hashEach(ids, fullIdHash);
 }
 /** Characters `hashId` reads from the end of an id. */
 const ENDS = 12;
@@ -40538,20 +40543,19 @@ const ENDS = 12;
  */
 function hashId(s) {
     const n = s.length;
-    let h = 0x811c9dc5 ^ n;
-    for (let i = n > ENDS ? n - ENDS : 0; i < n; i++)
-        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    return mix(h);
+    return hashFrom(s, n > ENDS ? n - ENDS : 0);
 }
 /** `hashId` over every code unit: the index's fallback for ids that share their ends. */
 function fullHashId(s) {
-    let h = 0x811c9dc5 ^ s.length;
-    for (let i = 0; i < s.length; i++)
-        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    return mix(h);
+    return hashFrom(s, 0);
 }
-function mix(x) {
-    let h = x ^ (x >>> 15);
+/** FNV-1a over the length and the code units from `start` on, then a final mix. */
+function hashFrom(s, start) {
+    const n = s.length;
+    let h = 0x811c9dc5 ^ n;
+    for (let i = start; i < n; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     return h ^ (h >>> 12);
 }
