@@ -185,4 +185,17 @@ describe('IdIndex', () => {
     expect(index.claim(ids[7] as string)).toBe(-1);
     expect(index.claim(ids[8] as string)).toBe(8);
   });
+
+  it('rehashes an index built from repeated ids against its own table and packing', () => {
+    // 1,200 rows keep 600 ids: the kept index is half the size a fresh one of 600 ids would
+    // be built at, so a rehash must reuse its table's size and packing, not recompute them.
+    const unique = Array.from({ length: 600 }, (_, i) => `a-${String(i).padStart(12, '0')}`);
+    const { index, kept } = IdIndex.build([...unique, ...unique], () => false);
+    expect(kept).toEqual(unique.map((_, i) => i));
+    expect(index.hashesWholeIds).toBe(false);
+    for (const s of unique.map((id) => `b${id.slice(1)}`)) expect(index.get(s)).toBe(-1);
+    expect(index.hashesWholeIds).toBe(true);
+    expect(unique.map((id) => index.get(id))).toEqual(unique.map((_, i) => i));
+    expect(index.get('b-000000000003')).toBe(-1);
+  });
 });

@@ -77,37 +77,11 @@ export class IdIndex {
     const n = ids.length;
     let capacity = 16;
     while (capacity < n * 2) capacity *= 2;
-    const mask = capacity - 1;
     const pack = packing(n);
-    const { rows, hashMask } = pack;
-    // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
-    const table = filled(capacity, 0.5).fill(0);
-    let budget = clashBudget(n);
-    let duplicates = false;
-    for (let i = 0; i < n; i++) {
-      const h = hashes[i] as number;
-      const stored = h & hashMask;
-      let p = h & mask;
-      for (;;) {
-        const v = table[p] as number;
-        if (v === 0) {
-          table[p] = stored * rows + i + 1;
-          break;
-        }
-        if (hashOf(v, rows) === stored) {
-          const row = rowOf(v, rows);
-          if (ids[row] === ids[i]) {
-            duplicates = true;
-            if (later(i, row)) table[p] = stored * rows + i + 1;
-            break;
-          }
-          if (!full && --budget < 0) return undefined;
-        }
-        p = (p + 1) & mask;
-      }
-    }
-    const index = new IdIndex(ids, table, pack, full);
-    if (!duplicates) return { index, kept: undefined };
+    const slots = fillSlots(ids, later, hashes, full, capacity, pack);
+    if (slots === undefined) return undefined;
+    const index = new IdIndex(ids, slots.table, pack, full);
+    if (!slots.duplicates) return { index, kept: undefined };
     return index.#compact(hashes);
   }
 
@@ -163,13 +137,17 @@ export class IdIndex {
    */
   #spent(): void {
     if (this.#full || this.#clashBudget >= 0) return;
-    const rebuilt = IdIndex.#build(
+    // The same size and packing as the table it replaces: after compaction the rows are fewer
+    // than those it was sized for, and a table sized afresh would not match `#mask` or `#pack`.
+    const slots = fillSlots(
       this.ids,
       () => false,
       hashAllFull(this.ids),
       true,
-    ) as BuildResult;
-    this.#table = rebuilt.index.#table;
+      this.#table.length,
+      this.#pack,
+    ) as Slots;
+    this.#table = slots.table;
     this.#full = true;
   }
 
@@ -303,6 +281,56 @@ function clashBudget(n: number): number {
 interface BuildResult {
   index: IdIndex;
   kept: number[] | undefined;
+}
+
+interface Slots {
+  table: number[];
+  duplicates: boolean;
+}
+
+/**
+ * A table of `capacity` slots (a power of two, at least twice the ids) holding every row of
+ * `ids` packed by `pack`; of repeated ids, the row `later` prefers. Undefined when ends-only
+ * hashes (`full` false) clash past the budget.
+ */
+function fillSlots(
+  ids: readonly string[],
+  later: (a: number, b: number) => boolean,
+  hashes: readonly number[],
+  full: boolean,
+  capacity: number,
+  pack: Packing,
+): Slots | undefined {
+  const n = ids.length;
+  const mask = capacity - 1;
+  const { rows, hashMask } = pack;
+  // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
+  const table = filled(capacity, 0.5).fill(0);
+  let budget = clashBudget(n);
+  let duplicates = false;
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i] as number;
+    const stored = h & hashMask;
+    let p = h & mask;
+    for (;;) {
+      const v = table[p] as number;
+      if (v === 0) {
+        table[p] = stored * rows + i + 1;
+        break;
+      }
+      if (hashOf(v, rows) === stored) {
+        const row = rowOf(v, rows);
+        if (ids[row] === ids[i]) {
+          duplicates = true;
+          if (later(i, row)) table[p] = stored * rows + i + 1;
+          break;
+        }
+        if (!full && --budget < 0) return undefined;
+      }
+      p = (p + 1) & mask;
+    }
+  }
+  return { table, duplicates };
 }
 
 /** An id's `fullHashId`, masked as the index keeps it. */

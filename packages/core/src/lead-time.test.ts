@@ -114,6 +114,29 @@ describe('leadTime with changeIds (linked mode)', () => {
   });
 });
 
+describe('leadTime with changeIds when changes repeat and listed ids share their ends', () => {
+  it('still links every listed change after the id index switches to whole-id hashes', () => {
+    // 600 ids, each given twice, and 5,400 listed ids that match none of them but share their
+    // last 12 characters: the look-ups compare so many strings that the change index rebuilds
+    // itself with whole-id hashes between two batches of the join.
+    const digits = Array.from({ length: 600 }, (_, i) => String(i).padStart(12, '0'));
+    const ids = digits.map((d) => `a-${d}`);
+    const strangers = [...'bcdefghij'].flatMap((c) => digits.map((d) => `${c}-${d}`));
+    const changes = ids.map((id, i) => change(i, jan(2), { id }));
+    const result = leadTime(
+      data({
+        deployments: [
+          deploy('1', jan(3), { changeIds: strangers }),
+          deploy('2', jan(4), { changeIds: ids }),
+        ],
+        changes: [...changes, ...changes],
+      }),
+      { window },
+    );
+    expect(result).toMatchObject({ count: 600, median: 2 * DAY, excluded: 0 });
+  });
+});
+
 describe('leadTime without changeIds (fallback by merge time)', () => {
   it('ships each change with the first successful deployment at or after its merge', () => {
     const result = computeDora(
