@@ -40315,39 +40315,12 @@ class IdIndex {
         let capacity = 16;
         while (capacity < n * 2)
             capacity *= 2;
-        const mask = capacity - 1;
         const pack = packing(n);
-        const { rows, hashMask } = pack;
-        // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
-        const table = filled(capacity, 0.5).fill(0);
-        let budget = clashBudget(n);
-        let duplicates = false;
-        for (let i = 0; i < n; i++) {
-            const h = hashes[i];
-            const stored = h & hashMask;
-            let p = h & mask;
-            for (;;) {
-                const v = table[p];
-                if (v === 0) {
-                    table[p] = stored * rows + i + 1;
-                    break;
-                }
-                if (hashOf(v, rows) === stored) {
-                    const row = rowOf(v, rows);
-                    if (ids[row] === ids[i]) {
-                        duplicates = true;
-                        if (later(i, row))
-                            table[p] = stored * rows + i + 1;
-                        break;
-                    }
-                    if (!full && --budget < 0)
-                        return undefined;
-                }
-                p = (p + 1) & mask;
-            }
-        }
-        const index = new _a(ids, table, pack, full);
-        if (!duplicates)
+        const slots = fillSlots(ids, later, hashes, full, capacity, pack);
+        if (slots === undefined)
+            return undefined;
+        const index = new _a(ids, slots.table, pack, full);
+        if (!slots.duplicates)
             return { index, kept: undefined };
         return index.#compact(hashes);
     }
@@ -40404,8 +40377,10 @@ class IdIndex {
     #spent() {
         if (this.#full || this.#clashBudget >= 0)
             return;
-        const rebuilt = _a.#build(this.ids, () => false, hashAllFull(this.ids), true);
-        this.#table = rebuilt.index.#table;
+        // The same size and packing as the table it replaces: after compaction the rows are fewer
+        // than those it was sized for, and a table sized afresh would not match `#mask` or `#pack`.
+        const slots = fillSlots(this.ids, () => false, hashAllFull(this.ids), true, this.#table.length, this.#pack);
+        this.#table = slots.table;
         this.#full = true;
     }
     /** The row in slot `p`. */
@@ -40514,6 +40489,45 @@ function idHash(id) {
 /** Ends-only hashes may clash this many times (string comparisons) before whole ids are hashed. */
 function clashBudget(n) {
     return 64 + (n >>> 4);
+}
+/**
+ * A table of `capacity` slots (a power of two, at least twice the ids) holding every row of
+ * `ids` packed by `pack`; of repeated ids, the row `later` prefers. Undefined when ends-only
+ * hashes (`full` false) clash past the budget.
+ */
+function fillSlots(ids, later, hashes, full, capacity, pack) {
+    const n = ids.length;
+    const mask = capacity - 1;
+    const { rows, hashMask } = pack;
+    // Created as a list of doubles (filled from a double), then emptied: slots exceed small integers.
+    const table = filled(capacity, 0.5).fill(0);
+    let budget = clashBudget(n);
+    let duplicates = false;
+    for (let i = 0; i < n; i++) {
+        const h = hashes[i];
+        const stored = h & hashMask;
+        let p = h & mask;
+        for (;;) {
+            const v = table[p];
+            if (v === 0) {
+                table[p] = stored * rows + i + 1;
+                break;
+            }
+            if (hashOf(v, rows) === stored) {
+                const row = rowOf(v, rows);
+                if (ids[row] === ids[i]) {
+                    duplicates = true;
+                    if (later(i, row))
+                        table[p] = stored * rows + i + 1;
+                    break;
+                }
+                if (!full && --budget < 0)
+                    return undefined;
+            }
+            p = (p + 1) & mask;
+        }
+    }
+    return { table, duplicates };
 }
 /** An id's `fullHashId`, masked as the index keeps it. */
 function fullIdHash(id) {
